@@ -1,0 +1,67 @@
+"""The two layers that turn an encoder's outputs into a VAE (chapters 03 and 04)."""
+
+import keras
+from keras import ops
+
+
+def check_mean_and_log_var_shapes(input_shape, layer_name):
+    """Raise a ValueError unless `input_shape` is a pair of equal shapes."""
+    if not isinstance(input_shape, (list, tuple)) or len(input_shape) != 2:
+        raise ValueError(
+            f"{layer_name} expects a list [z_mean, z_log_var]; got input shape {input_shape}."
+        )
+    mean_shape, log_var_shape = (tuple(shape) for shape in input_shape)
+    if mean_shape != log_var_shape:
+        raise ValueError(
+            f"{layer_name}: z_mean and z_log_var must have the same shape; "
+            f"got {mean_shape} and {log_var_shape}."
+        )
+
+
+@keras.saving.register_keras_serializable(package="vaebook")
+class KLDivergenceLayer(keras.layers.Layer):
+    """Identity on [z_mean, z_log_var] that adds KL(q(z|x) || N(0, I)) to the model's losses.
+
+    The added loss is the batch mean of the KL divergence summed over latent dimensions.
+    """
+
+    def build(self, input_shape):
+        check_mean_and_log_var_shapes(input_shape, type(self).__name__)
+
+    def call(self, inputs):
+        z_mean, z_log_var = inputs
+        kl_per_example = -0.5 * ops.sum(
+            1.0 + z_log_var - ops.square(z_mean) - ops.exp(z_log_var), axis=-1
+        )
+        self.add_loss(ops.mean(kl_per_example))
+        return [z_mean, z_log_var]
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+
+@keras.saving.register_keras_serializable(package="vaebook")
+class ReparameterizationLayer(keras.layers.Layer):
+    """Draws z = z_mean + exp(z_log_var / 2) * epsilon with epsilon ~ N(0, I).
+
+    Input: [z_mean, z_log_var] of equal shape; output: z of that shape.
+    """
+
+    def __init__(self, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        self.seed = seed
+        self.seed_generator = keras.random.SeedGenerator(seed)
+
+    def build(self, input_shape):
+        check_mean_and_log_var_shapes(input_shape, type(self).__name__)
+
+    def call(self, inputs):
+        z_mean, z_log_var = inputs
+        epsilon = keras.random.normal(ops.shape(z_mean), seed=self.seed_generator)
+        return z_mean + ops.exp(0.5 * z_log_var) * epsilon
+
+    def compute_output_shape(self, input_shape):
+        return input_shape[0]
+
+    def get_config(self):
+        return {**super().get_config(), "seed": self.seed}

@@ -1,0 +1,37 @@
+"""Seed 000's MNIST VAE as three Keras models: encoder, decoder and the VAE (chapter 05)."""
+
+import keras
+from keras import layers
+
+from vaebook.layers import KLDivergenceLayer, ReparameterizationLayer
+from vaebook.likelihoods import bernoulli_log_prob
+
+
+def build_encoder(original_dim=784, intermediate_dim=256, latent_dim=2):
+    """x -> [z_mean, z_log_var], the parameters of the Gaussian q(z|x)."""
+    x = keras.Input(shape=(original_dim,), name="x")
+    hidden = layers.Dense(intermediate_dim, activation="relu")(x)
+    z_mean = layers.Dense(latent_dim, name="z_mean")(hidden)
+    z_log_var = layers.Dense(latent_dim, name="z_log_var")(hidden)
+    return keras.Model(x, [z_mean, z_log_var], name="encoder")
+
+
+def build_decoder(original_dim=784, intermediate_dim=256, latent_dim=2):
+    """z -> x_logits, the logits of the independent Bernoulli pixels of p(x|z)."""
+    z = keras.Input(shape=(latent_dim,), name="z")
+    hidden = layers.Dense(intermediate_dim, activation="relu")(z)
+    x_logits = layers.Dense(original_dim, name="x_logits")(hidden)
+    return keras.Model(z, x_logits, name="decoder")
+
+
+def build_vae(encoder, decoder, seed=None):
+    """x -> x_logits through encoder, KL term, sampler and decoder; the KL is a model loss."""
+    x = keras.Input(shape=encoder.input_shape[1:], name="x")
+    z_mean, z_log_var = KLDivergenceLayer(name="kl")(encoder(x))
+    z = ReparameterizationLayer(seed=seed, name="sampler")([z_mean, z_log_var])
+    return keras.Model(x, decoder(z), name="vae")
+
+
+def bernoulli_negative_log_likelihood(x, x_logits):
+    """The reconstruction loss: -ln p(x|z) in nats per image, for Keras' compile(loss=...)."""
+    return -bernoulli_log_prob(x, x_logits)
