@@ -58,6 +58,23 @@ def test_saved_cell_matches_module(source, module_name):
             )
 
 
+def test_every_public_definition_of_the_package_is_taught_in_a_chapter():
+    taught = set()
+    for param in saved_cells():
+        source, module_name = param.values
+        for node in ast.parse(source).body:
+            if isinstance(node, DEFINITIONS):
+                taught.update((module_name, name) for name in definition_names(node))
+    package = Path(__file__).parent.parent / "vaebook"
+    untaught = [
+        f"vaebook/{path.name}: {name}"
+        for path in sorted(package.glob("[!_]*.py"))
+        for name in module_definitions(path.stem)
+        if not name.startswith("_") and not name.isupper() and (path.stem, name) not in taught
+    ]
+    assert not untaught, f"package code that no chapter teaches: {untaught}"
+
+
 def test_marker_parser_finds_a_drifted_definition():
     drifted = "# Saved in vaebook/data.py\ndef to_unit_interval(images):\n    return images\n"
     (node,) = ast.parse(drifted).body
