@@ -32,6 +32,10 @@ def build_vae(encoder, decoder, seed=None):
     return keras.Model(x, decoder(z), name="vae")
 
 
+@keras.saving.register_keras_serializable(package="vaebook")
 def bernoulli_negative_log_likelihood(x, x_logits):
-    """The reconstruction loss: -ln p(x|z) in nats per image, for Keras' compile(loss=...)."""
+    """The reconstruction loss: -ln p(x|z) in nats per image, for Keras' compile(loss=...).
+
+    Registered so that a saved VAE reloads compiled, with this loss.
+    """
     return -bernoulli_log_prob(x, x_logits)

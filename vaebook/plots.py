@@ -51,9 +51,17 @@ def latent_grid(n=15, low=0.05, high=0.95):
 
 
 def plot_manifold(decode, n=15, ax=None):
-    """Show decode(latent_grid(n)) as an n-by-n mosaic; `decode` maps (n*n, 2) codes to images."""
-    images = np.asarray(decode(latent_grid(n)))
+    """Show decode(latent_grid(n)) as an n-by-n mosaic; `decode` maps (n*n, 2) codes to images.
+
+    Each image sits where its code would sit in a latent scatter: z_1 left to right, z_2 upwards.
+    """
+    z = latent_grid(n)
+    images = np.asarray(decode(z))
     ax = ax or plt.figure(figsize=(7, 7)).gca()
     ax.imshow(image_mosaic(images, n), cmap="gray_r", interpolation="nearest")
-    ax.set_axis_off()
+    centres = IMAGE_SIDE * (np.arange(n) + 0.5)
+    ax.set_xticks(centres, [f"{round(float(value), 1) + 0.0:.1f}" for value in z[:n, 0]], fontsize=7)
+    ax.set_yticks(centres, [f"{round(float(value), 1) + 0.0:.1f}" for value in z[::n, 1]], fontsize=7)
+    ax.set_xlabel("$z_1$")
+    ax.set_ylabel("$z_2$")
     return ax
