@@ -6,7 +6,12 @@ from keras import ops
 
 def check_mean_and_log_var_shapes(input_shape, layer_name):
     """Raise a ValueError unless `input_shape` is a pair of equal shapes."""
-    if not isinstance(input_shape, (list, tuple)) or len(input_shape) != 2:
+    is_pair = (
+        isinstance(input_shape, (list, tuple))
+        and len(input_shape) == 2
+        and all(isinstance(shape, (list, tuple)) for shape in input_shape)
+    )
+    if not is_pair:
         raise ValueError(
             f"{layer_name} expects a list [z_mean, z_log_var]; got input shape {input_shape}."
         )
@@ -65,3 +70,11 @@ class ReparameterizationLayer(keras.layers.Layer):
 
     def get_config(self):
         return {**super().get_config(), "seed": self.seed}
+
+    def save_own_variables(self, store):
+        # Keras saves weights only; saving the random state too lets a reloaded model
+        # continue the same sequence of samples.
+        store["seed_generator_state"] = self.seed_generator.state
+
+    def load_own_variables(self, store):
+        self.seed_generator.state.assign(store["seed_generator_state"])
