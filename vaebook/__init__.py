@@ -1,6 +1,8 @@
 """Companion package of the book *Variational Autoencoders: Logic and Practice*.
 
 Each module holds code that a chapter builds in front of the reader first:
-``layers`` (chapters 03 and 04), ``likelihoods`` (chapters 06 and 07),
-``data`` and ``plots`` (chapter 00 onwards).
+``data`` and the image grids of ``plots`` (chapter 00), ``linear_gaussian`` (chapter 01),
+``layers`` (chapters 03 and 04), ``models``, ``training``, the latent plots of ``plots`` and
+``likelihoods.bernoulli_log_prob`` (chapter 05), the other ``likelihoods`` (chapter 07),
+``converters`` (chapter 08) and ``evaluation`` (chapter 09).
 """

@@ -8,8 +8,9 @@ import math
 
 from keras import ops
 
-# Below these |logit|s the continuous Bernoulli's closed forms lose precision to cancellation,
-# so Taylor series in u = logit / 2 are used instead (truncation errors below 1e-7).
+# Below these |logit|s the continuous Bernoulli's closed forms are 0/0 at logit 0 and lose
+# precision to cancellation nearby, so Taylor series in u = logit / 2 are used instead
+# (truncation errors below 1e-7).
 _LOG_NORMALIZER_SERIES_BELOW = 0.1
 _MEAN_SERIES_BELOW = 1.0
 
@@ -29,6 +30,12 @@ def gaussian_log_prob(x, mean, log_var):
         math.log(2.0 * math.pi) + log_var + ops.square(x - mean) * ops.exp(-log_var)
     )
     return _sum_over_non_batch_axes(log_density)
+
+
+def optimal_sigma_gaussian_negative_log_likelihood(x, x_mean):
+    """-ln N(x | x_mean, sigma^2 I) per example with sigma^2 at its optimum: the batch's MSE."""
+    log_var = ops.log(ops.mean(ops.square(x - x_mean)))
+    return -gaussian_log_prob(x, x_mean, log_var)
 
 
 def continuous_bernoulli_log_normalizer(logits):
@@ -70,3 +77,8 @@ def continuous_bernoulli_log_prob(x, logits):
         x * logits - ops.softplus(logits) + continuous_bernoulli_log_normalizer(logits)
     )
     return _sum_over_non_batch_axes(log_density)
+
+
+def continuous_bernoulli_negative_log_likelihood(x, x_logits):
+    """-ln CB(x | sigmoid(x_logits)) per example, for Keras' compile(loss=...)."""
+    return -continuous_bernoulli_log_prob(x, x_logits)
