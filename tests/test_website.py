@@ -106,7 +106,7 @@ def wait_for(browser, script, timeout=30):
 def open_page(browser, base_url, page):
     browser.get(base_url + page + ".html")
     wait_for(browser, "document.readyState === 'complete'")
-    has_math = browser.execute_script("return document.querySelector('.math') !== null;")
+    has_math = browser.execute_script("return document.querySelector('main .math') !== null;")
     if has_math:
         wait_for(browser, "window.MathJax && MathJax.startup && MathJax.startup.promise && "
                           "document.querySelectorAll('mjx-container').length > 0")
@@ -116,9 +116,13 @@ def open_page(browser, base_url, page):
 @pytest.mark.parametrize("page", toc_pages())
 def test_page_renders_with_math_and_figures(browser, base_url, page):
     open_page(browser, base_url, page)
-    text = browser.execute_script("return document.querySelector('main').innerText;")
-    assert "$$" not in text, f"{page}: raw $$ left in the page (math not rendered)"
-    assert "\\begin" not in text, f"{page}: raw \\begin left in the page (math not rendered)"
+    text = browser.execute_script(
+        "const page = document.body.cloneNode(true);"
+        "page.querySelectorAll('pre, code, script, style').forEach(element => element.remove());"
+        "return page.textContent;"
+    )
+    for raw in ("$$", "\\begin", "\\(", "\\["):
+        assert raw not in text, f"{page}: raw {raw} left in the page (math not rendered)"
     wait_for(browser, "Array.from(document.images).every(image => image.complete)")
     broken = browser.execute_script(
         "return Array.from(document.images).filter(image => image.naturalWidth === 0).map(image => image.src);"
