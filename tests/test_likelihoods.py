@@ -90,3 +90,21 @@ def test_gradients_are_finite_at_the_series_boundaries():
         tape.watch(logits)
         total = tf.reduce_sum(continuous_bernoulli_log_normalizer(logits) + continuous_bernoulli_mean(logits))
     assert np.all(np.isfinite(tape.gradient(total, logits).numpy()))
+
+
+def test_compiled_models_with_the_chapter_07_losses_save_and_reload(tmp_path):
+    import keras
+
+    from vaebook.likelihoods import (
+        continuous_bernoulli_negative_log_likelihood,
+        optimal_sigma_gaussian_negative_log_likelihood,
+    )
+
+    x = np.random.default_rng(0).random((8, 5)).astype("float32")
+    for loss in (continuous_bernoulli_negative_log_likelihood, optimal_sigma_gaussian_negative_log_likelihood):
+        model = keras.Sequential([keras.Input((5,)), keras.layers.Dense(5)])
+        model.compile(optimizer="adam", loss=loss)
+        path = tmp_path / f"{loss.__name__}.keras"
+        model.save(path)
+        reloaded = keras.models.load_model(path)
+        np.testing.assert_allclose(reloaded.evaluate(x, x, verbose=0), model.evaluate(x, x, verbose=0), rtol=1e-6)

@@ -6,6 +6,7 @@ non-batch axis, with every constant included. They use `keras.ops` only.
 
 import math
 
+import keras
 from keras import ops
 
 # Below these |logit|s the continuous Bernoulli's closed forms are 0/0 at logit 0 and lose
@@ -32,6 +33,7 @@ def gaussian_log_prob(x, mean, log_var):
     return _sum_over_non_batch_axes(log_density)
 
 
+@keras.saving.register_keras_serializable(package="vaebook")
 def optimal_sigma_gaussian_negative_log_likelihood(x, x_mean):
     """-ln N(x | x_mean, sigma^2 I) per example with sigma^2 at its optimum: the batch's MSE."""
     log_var = ops.log(ops.mean(ops.square(x - x_mean)))
@@ -79,6 +81,7 @@ def continuous_bernoulli_log_prob(x, logits):
     return _sum_over_non_batch_axes(log_density)
 
 
+@keras.saving.register_keras_serializable(package="vaebook")
 def continuous_bernoulli_negative_log_likelihood(x, x_logits):
     """-ln CB(x | sigmoid(x_logits)) per example, for Keras' compile(loss=...)."""
     return -continuous_bernoulli_log_prob(x, x_logits)
