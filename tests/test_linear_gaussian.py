@@ -11,7 +11,7 @@ from vaebook import linear_gaussian as lg
 
 @pytest.fixture
 def model():
-    return lg.make_linear_gaussian(data_dim=5, latent_dim=3, noise_var=0.3, seed=1)
+    return lg.make_linear_gaussian(original_dim=5, latent_dim=3, noise_var=0.3, seed=1)
 
 
 def test_make_linear_gaussian_shapes_and_seeding():
@@ -80,7 +80,7 @@ def test_bayes_rule_holds_at_arbitrary_z(model):
 
 def test_log_marginal_is_the_prior_average_of_the_likelihood():
     """Monte Carlo p(x) = E_{z ~ p(z)} p(x | z), in a model small enough for the prior average."""
-    model = lg.make_linear_gaussian(data_dim=2, latent_dim=1, noise_var=0.5, seed=0)
+    model = lg.make_linear_gaussian(original_dim=2, latent_dim=1, noise_var=0.5, seed=0)
     x, _ = lg.sample(model, 3, seed=1)
     z = np.random.default_rng(2).normal(size=(400_000, 1, 1))
     log_likelihood = lg.log_joint(model, x, z) - stats.norm().logpdf(z).sum(axis=-1)

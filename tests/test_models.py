@@ -62,7 +62,7 @@ def test_training_loss_is_reconstruction_plus_kl(tmp_path):
     vae.compile(optimizer="adam", loss=bernoulli_negative_log_likelihood)
     x = (np.random.default_rng(3).random((20, 12)) < 0.5).astype(np.float32)
     # evaluate draws one z per image: a one-draw estimate of the reconstruction term plus the exact KL.
-    evaluated = vae.evaluate(x, x, batch_size=20, verbose=0)
+    evaluated = vae.evaluate(x, x, batch_size=20, verbose=0, return_dict=True)["loss"]
     z_mean, z_log_var = (ops.convert_to_numpy(t) for t in encoder(x))
     kl = 0.5 * np.sum(np.exp(z_log_var) + z_mean**2 - 1.0 - z_log_var, axis=1).mean()
     reconstructions = []
@@ -71,6 +71,20 @@ def test_training_loss_is_reconstruction_plus_kl(tmp_path):
         reconstructions.append(ops.convert_to_numpy(bernoulli_negative_log_likelihood(x, decoder(z.astype(np.float32)))).mean())
     reconstruction = np.mean(reconstructions)
     assert abs(evaluated - (reconstruction + kl)) < 5 * np.std(reconstructions) + 1e-3
+
+
+def test_logged_kl_is_the_closed_form_and_the_parts_add_up_to_the_loss():
+    keras.utils.set_random_seed(0)
+    encoder, decoder, vae = small_vae()
+    vae.compile(optimizer="adam", loss=bernoulli_negative_log_likelihood)
+    x = (np.random.default_rng(7).random((20, 12)) < 0.5).astype(np.float32)
+    logged = vae.evaluate(x, x, batch_size=20, verbose=0, return_dict=True)
+    z_mean, z_log_var = (ops.convert_to_numpy(t).astype(np.float64) for t in encoder(x))
+    variance = np.exp(z_log_var)
+    kl = 0.5 * np.sum(variance + z_mean**2 - 1.0 - np.log(variance), axis=1).mean()
+    np.testing.assert_allclose(logged["kl"], kl, rtol=1e-5)
+    np.testing.assert_allclose(logged["reconstruction"] + logged["kl"], logged["loss"], rtol=1e-6)
+    assert logged["reconstruction"] > 0  # -ln p(x|z) of binary pixels is positive
 
 
 def test_saved_vae_reloads_with_identical_outputs(tmp_path):
@@ -86,6 +100,7 @@ def test_saved_vae_reloads_with_identical_outputs(tmp_path):
     z = np.random.default_rng(5).normal(size=(3, 3)).astype(np.float32)
     np.testing.assert_array_equal(ops.convert_to_numpy(reloaded.get_layer("decoder")(z)), ops.convert_to_numpy(decoder(z)))
     assert reloaded.get_layer("sampler").seed == 0
+    assert type(reloaded) is type(vae) and "kl" in [m.name for m in reloaded.metrics]
 
 
 def test_epoch_log_prints_every_few_epochs_and_the_last(capsys):
@@ -94,5 +109,16 @@ def test_epoch_log_prints_every_few_epochs_and_the_last(capsys):
     model.compile(optimizer="sgd", loss="mse")
     model.fit(np.zeros((4, 1)), np.zeros((4, 1)), epochs=5, verbose=0, callbacks=[EpochLog(every=2)])
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines] == ["epoch   2", "epoch   4", "epoch   5"]
-    assert all("loss 0.00" in line for line in lines)
+    assert [line[:9] for line in lines] == ["epoch   2", "epoch   4", "epoch   5"]
+    assert all("train    loss 0.00" in line for line in lines)
+
+
+def test_epoch_log_puts_held_out_metrics_on_a_second_line_loss_first(capsys):
+    keras.utils.set_random_seed(0)
+    encoder, decoder, vae = small_vae()
+    vae.compile(optimizer="adam", loss=bernoulli_negative_log_likelihood)
+    x = (np.random.default_rng(8).random((20, 12)) < 0.5).astype(np.float32)
+    vae.fit(x, x, epochs=1, verbose=0, validation_data=(x, x), callbacks=[EpochLog(every=1)])
+    train, held_out = capsys.readouterr().out.splitlines()
+    assert train.split()[2] == "train" and held_out.split()[0] == "held-out"
+    assert train.split()[3::2] == held_out.split()[1::2] == ["loss", "reconstruction", "kl"]

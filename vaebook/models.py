@@ -24,12 +24,32 @@ def build_decoder(original_dim=784, intermediate_dim=256, latent_dim=2):
     return keras.Model(z, x_logits, name="decoder")
 
 
+@keras.saving.register_keras_serializable(package="vaebook")
+class VariationalAutoencoder(keras.Model):
+    """A Keras model whose loss is logged as its two parts, reconstruction and KL.
+
+    The KL is the sum of the model's own losses, which the KLDivergenceLayer adds.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reconstruction_tracker = keras.metrics.Mean(name="reconstruction")
+        self.kl_tracker = keras.metrics.Mean(name="kl")
+
+    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+        loss = super().compute_loss(x, y, y_pred, sample_weight, training)
+        kl = sum(self.losses)
+        self.reconstruction_tracker.update_state(loss - kl)
+        self.kl_tracker.update_state(kl)
+        return loss
+
+
 def build_vae(encoder, decoder, seed=None):
     """x -> x_logits through encoder, KL term, sampler and decoder; the KL is a model loss."""
     x = keras.Input(shape=encoder.input_shape[1:], name="x")
-    z_mean, z_log_var = KLDivergenceLayer(name="kl")(encoder(x))
+    z_mean, z_log_var = KLDivergenceLayer(name="kl_divergence")(encoder(x))
     z = ReparameterizationLayer(seed=seed, name="sampler")([z_mean, z_log_var])
-    return keras.Model(x, decoder(z), name="vae")
+    return VariationalAutoencoder(x, decoder(z), name="vae")
 
 
 @keras.saving.register_keras_serializable(package="vaebook")

@@ -1,0 +1,48 @@
+"""How every chapter starts: the backend, the seed and the data of a run (chapter 05)."""
+
+import os
+from typing import NamedTuple
+
+# Set before Keras, and through it the backend, is first imported: TensorFlow's C++
+# start-up lines stay off the page.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import keras  # noqa: E402
+
+from vaebook.data import DESCRIPTIONS, resolve_source  # noqa: E402
+
+SEED_ENV_VAR = "VAEBOOK_SEED"
+
+
+class ChapterRun(NamedTuple):
+    """What a chapter runs on: Keras backend, seed, and "full", "subset" or None."""
+
+    backend: str
+    seed: int
+    data: str | None
+
+
+def seed_from_environment():
+    """The seed of this run: VAEBOOK_SEED, a non-negative integer, 0 if unset."""
+    value = os.environ.get(SEED_ENV_VAR, "0").strip()
+    if not value.isdecimal():
+        raise ValueError(
+            f"{SEED_ENV_VAR} must be a non-negative integer such as 0 or 3; "
+            f"got {value!r}."
+        )
+    return int(value)
+
+
+def start_chapter(mnist=False):
+    """Seed Python, NumPy and Keras, print what the chapter runs on; return it.
+
+    mnist: whether the chapter uses MNIST; if so, which MNIST is resolved
+    (VAEBOOK_MNIST) and printed too.
+    """
+    seed = seed_from_environment()
+    keras.utils.set_random_seed(seed)
+    data = resolve_source() if mnist else None
+    backend = keras.backend.backend()
+    print(f"Keras backend: {backend} | seed: {seed} ({SEED_ENV_VAR})")
+    print("Data:", DESCRIPTIONS[data] if mnist else "simulated; no MNIST")
+    return ChapterRun(backend, seed, data)
