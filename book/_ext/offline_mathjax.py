@@ -1,9 +1,10 @@
-"""Serve MathJax 3 from the site itself, so pages render math with no CDN (offline, in class).
+"""Serve MathJax 3 from the site itself, so pages render math with no CDN.
 
-The MathJax files come from the PyPI package django-static-mathjax, which ships them and
-nothing else (it needs no Django). Only what the pages load is copied: the TeX-to-HTML
-component, its web fonts, the TeX extensions it loads on demand and the small accessibility
-modules of its menu; not the 4 MB speech engine or the other input and output formats.
+That works offline, in class. The MathJax files come from the PyPI package
+django-static-mathjax, which ships them and nothing else (it needs no Django).
+Only what the pages load is copied: the TeX-to-HTML component, its web fonts,
+the TeX extensions it loads on demand and the small accessibility modules of
+its menu; not the 4 MB speech engine or the other input and output formats.
 """
 
 import shutil
