@@ -3,7 +3,10 @@
 The offline subset, the full-MNIST cache, source selection and binarization.
 """
 
+import functools
 import hashlib
+import http.server
+import threading
 
 import numpy as np
 import pytest
@@ -31,7 +34,7 @@ def empty_keras_home(tmp_path, monkeypatch):
             "URL fetch failure: [Errno -2] Name or service not known"
         )
 
-    monkeypatch.setattr("keras.datasets.mnist.load_data", offline)
+    monkeypatch.setattr("keras.utils.get_file", offline)
     return tmp_path
 
 
@@ -155,3 +158,55 @@ def test_stochastic_binarization_has_the_intensity_as_its_mean():
     standard_error = np.sqrt(0.3 * 0.7 / x.size)
     assert abs(draws.mean() - 0.3) < 5 * standard_error
     assert np.array_equal(draws, data.binarize_stochastic(x, seed=0))
+
+
+@pytest.fixture
+def mnist_server(tmp_path, monkeypatch):
+    """A small mnist.npz of the expected layout, served on 127.0.0.1.
+
+    vaebook.data downloads from it into an empty Keras cache; the test
+    exercises the online branch without the internet.
+    """
+    served = tmp_path / "served"
+    served.mkdir()
+    images = np.arange(3 * 28 * 28, dtype=np.uint8).reshape(3, 28, 28)
+    np.savez(
+        served / "mnist.npz",
+        x_train=images[:2],
+        y_train=np.array([1, 2]),
+        x_test=images[2:],
+        y_test=np.array([7]),
+    )
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=served
+    )
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras_home"))
+    monkeypatch.delenv(data.SOURCE_ENV_VAR, raising=False)
+    monkeypatch.setattr(
+        data,
+        "FULL_MNIST_URL",
+        f"http://127.0.0.1:{server.server_address[1]}/mnist.npz",
+    )
+    yield hashlib.sha256((served / "mnist.npz").read_bytes()).hexdigest()
+    server.shutdown()
+
+
+def test_download_is_checked_loaded_and_cached(mnist_server, monkeypatch):
+    monkeypatch.setattr(data, "FULL_MNIST_SHA256", mnist_server)
+    (x_train, y_train), (x_test, y_test) = data.load_mnist("auto")
+    assert x_train.shape == (2, 28, 28) and y_train.tolist() == [1, 2]
+    assert x_test.shape == (1, 28, 28) and y_test.tolist() == [7]
+    cache = data.full_mnist_cache_path()
+    assert hashlib.sha256(cache.read_bytes()).hexdigest() == mnist_server
+
+
+def test_download_with_a_wrong_checksum_is_an_error_and_not_kept(
+    mnist_server,
+):
+    # FULL_MNIST_SHA256 is still real MNIST's; the served file differs.
+    with pytest.raises(OSError, match="corrupt"):
+        data.load_mnist("full")
+    assert not data.full_mnist_cache_path().exists()

@@ -151,16 +151,17 @@ def test_continuous_bernoulli_negative_log_likelihood_sums_pixels():
 
 
 def test_gradients_are_finite_at_the_series_boundaries():
-    import tensorflow as tf
+    from vaebook.gradients import value_and_gradients
 
-    logits = tf.constant([0.0, 0.0999, 0.1, 0.999, 1.0, -1.0], tf.float32)
-    with tf.GradientTape() as tape:
-        tape.watch(logits)
-        total = tf.reduce_sum(
+    logits = np.array([0.0, 0.0999, 0.1, 0.999, 1.0, -1.0], "float32")
+    _, (gradient,) = value_and_gradients(
+        lambda logits: ops.sum(
             continuous_bernoulli_log_normalizer(logits)
             + continuous_bernoulli_mean(logits)
-        )
-    assert np.all(np.isfinite(tape.gradient(total, logits).numpy()))
+        ),
+        logits,
+    )
+    assert np.all(np.isfinite(ops.convert_to_numpy(gradient)))
 
 
 def test_compiled_models_with_the_chapter_07_losses_save_and_reload(tmp_path):

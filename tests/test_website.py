@@ -15,8 +15,6 @@ import functools
 import http.server
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -61,31 +59,9 @@ def toc_pages():
     return pages
 
 
-def newest_source_time():
-    sources = [
-        ROOT / "_toc.yml",
-        ROOT / "_config.yml",
-        *ROOT.glob("notebooks/*.ipynb"),
-        *ROOT.glob("book/**/*"),
-    ]
-    return max(path.stat().st_mtime for path in sources if path.is_file())
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """A fresh build: _build/html if newer than all sources, else a new one."""
-    built = ROOT / "_build" / "html"
-    index = built / "index.html"
-    if index.exists() and index.stat().st_mtime > newest_source_time():
-        return built
-    output = tmp_path_factory.mktemp("book")
-    jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
-    subprocess.run(
-        [jupyter_book, "build", str(ROOT), "--path-output", str(output)],
-        check=True,
-        capture_output=True,
-    )
-    return output / "_build" / "html"
+def site(built_site):
+    return built_site
 
 
 @pytest.fixture(scope="module")

