@@ -40,6 +40,15 @@ class EpochLog(keras.callbacks.Callback):
         )
 
 
+def steps_per_execution():
+    """Training steps per call into the backend: 40, or 1 on PyTorch.
+
+    Forty steps per call instead of one give the same numbers, faster (the
+    Performance page measures by how much); PyTorch accepts only one.
+    """
+    return 1 if keras.backend.backend() == "torch" else 40
+
+
 def train_vae(
     x_train, loss, latent_dim=2, epochs=50, x_validation=None, seed=0
 ):
@@ -53,10 +62,9 @@ def train_vae(
     encoder = build_encoder(latent_dim=latent_dim)
     decoder = build_decoder(latent_dim=latent_dim)
     vae = build_vae(encoder, decoder, seed=seed)
-    # Forty steps per call into the backend instead of one: the same numbers,
-    # faster (the Performance page measures by how much). PyTorch runs one.
-    steps = 1 if keras.backend.backend() == "torch" else 40
-    vae.compile(optimizer="adam", loss=loss, steps_per_execution=steps)
+    vae.compile(
+        optimizer="adam", loss=loss, steps_per_execution=steps_per_execution()
+    )
     validation_data = (
         None if x_validation is None else (x_validation, x_validation)
     )
