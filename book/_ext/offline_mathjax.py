@@ -15,7 +15,15 @@ import mathjax
 MATHJAX_FILES = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
 COMPONENT = "tex-chtml.js"
 ON_DEMAND = ["output/chtml/fonts/woff-v2", "input/tex/extensions", "a11y"]
-NOT_COPIED = ["all-packages.js", "sre.js", "explorer.js"]
+# Not loaded by any page: the bundle of all packages, the speech engine and
+# its explorer, chemistry (mhchem, for \ce) and physics (never autoloaded).
+NOT_COPIED = [
+    "all-packages.js",
+    "sre.js",
+    "explorer.js",
+    "mhchem.js",
+    "physics.js",
+]
 
 
 def use_local_mathjax(app, config):

@@ -7,7 +7,10 @@ build this extension builds a wheel of the package, publishes it at the root
 of the site, and puts in front of every downloadable chapter a cell that
 installs the package when it is missing: from the wheel, which the cell
 carries, or, when `vaebook_pip_source` is set in _config.yml (one line, for
-example "git+https://github.com/OWNER/REPOSITORY"), from there.
+example "git+https://github.com/OWNER/REPOSITORY"), from there. The
+downloads keep their text outputs but not their figures, which running the
+notebook draws again: the figures are on the page already, and in the
+downloads they would double the weight of the site.
 """
 
 import base64
@@ -20,6 +23,7 @@ from pathlib import Path
 
 import nbformat
 
+MARKER = "# Downloaded from the book's website"
 INSTALL_FROM_WHEEL = '''\
 # Downloaded from the book's website: this cell installs the companion
 # package `vaebook` from the copy of it that the download carries.
@@ -109,7 +113,19 @@ def make_downloads_standalone(app, exception):
         cell = install_cell(wheel, app.config.vaebook_pip_source)
     for path in (outdir / "_sources").rglob("*.ipynb"):
         notebook = nbformat.read(path, as_version=4)
-        notebook.cells.insert(0, cell)
+        for code_cell in notebook.cells:
+            if code_cell.cell_type == "code":
+                code_cell.outputs = [
+                    output
+                    for output in code_cell.outputs
+                    if "image/png" not in output.get("data", {})
+                ]
+        # An incremental build keeps the copies of unchanged notebooks, which
+        # carry the cell already: replace it, do not add a second one.
+        if notebook.cells and notebook.cells[0].source.startswith(MARKER):
+            notebook.cells[0] = cell
+        else:
+            notebook.cells.insert(0, cell)
         nbformat.write(notebook, path)
 
 
