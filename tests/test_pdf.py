@@ -28,9 +28,14 @@ if not PDF.exists():
 
 
 def normalized(text):
-    """NFKC (ligatures to letters), one space between words, lower case."""
+    """NFKC (ligatures to letters), lower case, without any white space.
+
+    Text extraction drops or adds spaces around dashes and at line ends, and
+    LaTeX sets straight quotes as curly ones.
+    """
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", " ", text).strip().lower()
+    text = text.translate(str.maketrans("‘’“”", "''\"\""))
+    return re.sub(r"\s+", "", text).lower()
 
 
 def chapter_titles():
