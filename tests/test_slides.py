@@ -8,16 +8,13 @@ there, no request leaves the local server (no CDN), and on every slide nothing
 lies outside the slide box or scrolls sideways.
 """
 
-import functools
-import http.server
 import json
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
-from test_website import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, wait_for
+from test_website import serve, start_chromium, wait_for
 
 webdriver = pytest.importorskip("selenium.webdriver")
 
@@ -36,29 +33,15 @@ def base_url():
         check=True,
         capture_output=True,
     )
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(SLIDES)
-    )
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from serve(SLIDES)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"
+    driver = start_chromium(
+        tmp_path_factory.mktemp("chromium-profile"),
+        **{"goog:loggingPrefs": {"performance": "ALL"}},
     )
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    service = webdriver.ChromeService(executable_path=CHROMEDRIVER)
-    driver = webdriver.Chrome(options=options, service=service)
-    driver.set_page_load_timeout(60)
     yield driver
     driver.quit()
 

@@ -64,10 +64,10 @@ def site(built_site):
     return built_site
 
 
-@pytest.fixture(scope="module")
-def base_url(site):
+def serve(directory):
+    """Serve `directory` on 127.0.0.1: yield its URL, then stop."""
     handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(site)
+        http.server.SimpleHTTPRequestHandler, directory=str(directory)
     )
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -76,18 +76,28 @@ def base_url(site):
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def start_chromium(profile, **capabilities):
+    """Headless Chromium with a fresh profile folder and these capabilities."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
+    for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={profile}"]:
         options.add_argument(flag)
-    options.add_argument(
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"
-    )
+    for name, value in capabilities.items():
+        options.set_capability(name, value)
     service = webdriver.ChromeService(executable_path=CHROMEDRIVER)
     driver = webdriver.Chrome(options=options, service=service)
     driver.set_page_load_timeout(60)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    yield from serve(site)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
     yield driver
     driver.quit()
 
