@@ -59,6 +59,7 @@ from vaebook.models import (
     build_encoder,
     build_vae,
 )  # noqa: E402
+from vaebook.training import steps_per_execution  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK_BUDGET_SECONDS = 600
@@ -182,12 +183,10 @@ def worker():
     keras.utils.set_random_seed(0)
     encoder, decoder = build_encoder(), build_decoder()
     vae = build_vae(encoder, decoder, seed=0)
-    # As vaebook.training.train_vae compiles it on this backend.
-    steps = 1 if keras.backend.backend() == "torch" else 40
     vae.compile(
         optimizer="adam",
         loss=bernoulli_negative_log_likelihood,
-        steps_per_execution=steps,
+        steps_per_execution=steps_per_execution(),  # as train_vae does
     )
     timer = EpochTimes()
     vae.fit(
