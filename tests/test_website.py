@@ -286,6 +286,23 @@ def test_the_heaviest_page_is_interactive_within_a_second(
     )
 
 
+def test_every_icon_is_drawn_from_the_pruned_icon_script(browser, base_url):
+    # lean_site keeps only the icons the pages use; each <i class="fa-...">
+    # must still have become an <svg>, in both colour modes' buttons.
+    set_width(browser, WIDTHS["desktop"])
+    for page in ("book/intro", "notebooks/06_mnist_vae"):
+        open_page(browser, base_url, page)
+        drawn, missing = wait_for(
+            browser,
+            "(() => { const drawn = document.querySelectorAll("
+            "'svg.svg-inline--fa').length; const missing = document"
+            ".querySelectorAll('i[class*=\"fa-\"]').length; "
+            "return drawn > 0 && missing === 0 && [drawn, missing]; })()",
+            timeout=30,
+        )
+        assert drawn >= 10 and missing == 0, (page, drawn, missing)
+
+
 def test_the_site_stays_small(site):
     pdf = {
         path for path in site.glob("*.pdf")
