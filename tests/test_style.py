@@ -1,6 +1,8 @@
 """One code style for package, tests and notebooks: ruff, configured in
 pyproject.toml (79-character lines, so that code fits the book's column)."""
 
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,3 +22,30 @@ def test_ruff_passes(command):
         [RUFF, *command, "."], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# A control character in prose is almost always a LaTeX command that lost
+# its backslash to a string escape ("\a" in "\approx" is the bell, "\f" in
+# "\frac" a form feed); XeLaTeX stops on it and the PDF is not built.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+TEXT_FILES = sorted(
+    [
+        *ROOT.glob("*.md"),
+        *ROOT.glob("book/*.md"),
+        *ROOT.glob("notebooks/*.ipynb"),
+    ]
+)
+
+
+@pytest.mark.parametrize("path", TEXT_FILES, ids=lambda p: p.name)
+def test_text_has_no_control_characters(path):
+    if path.suffix == ".ipynb":
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        text = "\n".join("".join(cell["source"]) for cell in cells)
+    else:
+        text = path.read_text(encoding="utf-8")
+    found = [
+        f"{text[max(0, m.start() - 30) : m.start()]!r} + {m.group()!r}"
+        for m in CONTROL.finditer(text)
+    ]
+    assert not found, f"control characters in {path.name}: {found}"
