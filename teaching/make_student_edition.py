@@ -1,0 +1,73 @@
+"""Write the student edition of the chapters: the book without its solutions.
+
+    python teaching/make_student_edition.py [notebooks/06_mnist_vae.ipynb ...]
+
+With no argument it writes every chapter and appendix page. Each notebook
+goes to _build/student/notebooks/ under its own name, with every prose
+solution and every runnable (gated) solution removed, their outputs with
+them. In place of a runnable solution stands a stub cell, tagged
+`raises-exception`: a comment that says which names the hidden tests read
+(teaching/grade.py grades them), then a NotImplementedError. The notebook
+still runs top to bottom. Everything else, outputs included, is the book's.
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from exercises import (  # noqa: E402
+    ROOT,
+    ChapterError,
+    book_chapters,
+    chapter_path,
+    read_chapter,
+)
+
+OUT = ROOT / "_build" / "student" / "notebooks"
+
+
+def write_student_edition(notebooks, out=OUT):
+    """Write each chapter's student edition into `out`; return the paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in notebooks:
+        chapter = read_chapter(path)
+        target = out / Path(path).name
+        write_if_changed(target, nbformat.writes(chapter.student) + "\n")
+        written.append(target)
+    return written
+
+
+def write_if_changed(path, text):
+    """Write text to path unless it holds it already (a rebuild of the
+    student site then skips unchanged pages)."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "chapters",
+        nargs="*",
+        help="notebooks/NN_name.ipynb or NN (default: every chapter)",
+    )
+    chapters = parser.parse_args().chapters
+    start = time.monotonic()
+    try:
+        notebooks = [chapter_path(c) for c in chapters] or book_chapters()
+        written = write_student_edition(notebooks)
+    except ChapterError as error:
+        sys.exit(f"make_student_edition: {error}")
+    for target in written:
+        print(target.relative_to(ROOT))
+    seconds = time.monotonic() - start
+    print(f"{len(written)} notebooks in {seconds:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
