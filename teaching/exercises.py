@@ -56,10 +56,11 @@ class Chapter:
     runnable: list[RunnableExercise]
 
 
-def chapter_number(path):
-    """'6' for notebooks/06_mnist_vae.ipynb, 'A1' for an appendix page."""
+def exercise_number(path, order):
+    """As the book prints it: "6.2" in notebooks/06_mnist_vae.ipynb, "2" on
+    an appendix page (A1_...), which the book does not number."""
     prefix = Path(path).name.split("_")[0]
-    return str(int(prefix)) if prefix.isdigit() else prefix
+    return f"{int(prefix)}.{order}" if prefix.isdigit() else str(order)
 
 
 def book_chapters():
@@ -161,7 +162,7 @@ def read_chapter(path):
     runnable = [exercise for exercise in solutions if exercise.solution]
     for exercise in runnable:
         order = exercises.index(exercise.label) + 1
-        exercise.number = f"{chapter_number(path)}.{order}"
+        exercise.number = exercise_number(path, order)
         exercise.tests, exercise.checked = hidden_tests(exercise)
         exercise.stub = stub_cell(exercise)
     student = [
