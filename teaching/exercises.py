@@ -161,6 +161,10 @@ def read_chapter(path):
 
     runnable = [exercise for exercise in solutions if exercise.solution]
     for exercise in runnable:
+        if exercise.label not in exercises:
+            raise ChapterError(
+                f"{path.name}: solution {exercise.label} answers no exercise"
+            )
         order = exercises.index(exercise.label) + 1
         exercise.number = exercise_number(path, order)
         exercise.tests, exercise.checked = hidden_tests(exercise)

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from exercises import ROOT, book_chapters  # noqa: E402
+from exercises import ROOT, ChapterError, book_chapters  # noqa: E402
 from make_student_edition import write_if_changed, write_student_edition  # noqa: E402
 
 STAGE = ROOT / "_build" / "student"
@@ -72,13 +72,24 @@ def stage_sources():
     write_if_changed(STAGE / "_toc.yml", student_toc())
     write_if_changed(STAGE / "_config.yml", student_config())
     intro = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
-    write_if_changed(STAGE / "book" / "intro.md", PDF_SENTENCE.sub("", intro))
+    intro, found = PDF_SENTENCE.subn("", intro)
+    if not found:  # the PDF holds the solutions: its link must go
+        sys.exit("make_student_site: no link to the PDF found in intro.md")
+    write_if_changed(STAGE / "book" / "intro.md", intro)
 
 
 def main():
     start = time.monotonic()
-    stage_sources()
+    try:
+        stage_sources()
+    except ChapterError as error:
+        sys.exit(f"make_student_site: {error}")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    if not jupyter_book.exists():
+        sys.exit(
+            "make_student_site: no jupyter-book; pip install -r "
+            "requirements.txt"
+        )
     command = [str(jupyter_book), "build", str(STAGE), "-W", "-n"]
     if subprocess.run([*command, "--keep-going"]).returncode:
         sys.exit("make_student_site: the build failed (messages above)")
