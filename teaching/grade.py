@@ -31,10 +31,15 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from exercises import NOTEBOOKS, chapter_path, read_chapter  # noqa: E402
+from exercises import (  # noqa: E402
+    LABEL,
+    NOTEBOOKS,
+    chapter_path,
+    read_chapter,
+    split_markdown,
+)
 
 CELL_TIMEOUT = 600  # seconds, as pytest gives a chapter's cell (pytest.ini)
-EXERCISE_LABEL = re.compile(r"```\{exercise\}[^\n]*\n:label:\s*(\S+)")
 REFERENCE = "reference"
 
 
@@ -133,12 +138,25 @@ def grade_chapter(chapter, answers):
     return attempts
 
 
+def exercise_labels(source):
+    """The labels of the exercises in a Markdown cell, read as the book's."""
+    labels = []
+
+    def on_directive(name, argument, block):
+        label = LABEL.search(block)
+        if name == "exercise" and label:
+            labels.append(label.group(1))
+
+    split_markdown(source, None, on_directive)
+    return labels
+
+
 def submitted_answers(submission):
     """The chapter a submission answers, and its code cells per exercise."""
     answers, current = {}, None
     for cell in submission.cells:
         if cell.cell_type == "markdown":
-            labels = EXERCISE_LABEL.findall(cell.source)
+            labels = exercise_labels(cell.source)
             for label in labels:
                 answers[label] = []
             current = labels[-1] if labels else current
