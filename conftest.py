@@ -1,53 +1,98 @@
-"""Pin the environment every test and every re-executed notebook runs in.
+"""How the book's tests run: environment, parallel workers, graded runs.
 
-The notebooks' stored outputs were produced on the offline MNIST subset, with
-TensorFlow's log lines silenced; the nbval kernels inherit these variables from
-this process. The Keras backend is whatever KERAS_BACKEND says (TensorFlow if
-unset).
+- The environment every test and re-executed notebook runs in: the notebooks'
+  stored outputs were produced on the offline MNIST subset, with TensorFlow's
+  log lines silenced; the nbval kernels inherit these variables. The Keras
+  backend is whatever KERAS_BACKEND says (TensorFlow if unset).
+- Parallel workers (pytest-xdist, pytest.ini): each notebook runs whole on
+  one worker (`--dist loadscope`), the longest first, and each worker's
+  kernels get an equal share of the CPU cores (`threads_per_worker`).
+- `--graded ANSWERS`: run each chapter that has runnable exercises as its
+  graded run (teaching.graded), trying these answers besides the stub and
+  the reference; CI does so on JAX and PyTorch.
+- `--changed-only`: leave out the chapters whose stamp says they passed with
+  the same notebook, package, data and requirements (tests.stamps).
 """
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent
-
 os.environ["VAEBOOK_MNIST"] = "subset"
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-os.environ.setdefault(
-    "JAX_ENABLE_X64", "true"
-)  # as vaebook.session sets it for chapters
+os.environ.setdefault("JAX_ENABLE_X64", "true")  # as vaebook.session does
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The website: _build/html if newer than all its sources, else a build.
-
-    For the tests of the site (tests/test_website.py) and of its downloads.
-    """
-    built = ROOT / "_build" / "html"
-    index = built / "index.html"
-    if index.exists() and index.stat().st_mtime > newest_source_time():
-        return built
-    output = tmp_path_factory.mktemp("book")
-    jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
-    subprocess.run(
-        [jupyter_book, "build", str(ROOT), "--path-output", str(output)],
-        check=True,
-        capture_output=True,
+def pytest_addoption(parser):
+    parser.addoption(
+        "--graded",
+        metavar="ANSWERS",
+        help="run chapters as graded runs trying these answers, comma-"
+        "separated: wrong, alternative (the stub and reference always run)",
     )
-    return output / "_build" / "html"
+    parser.addoption(
+        "--changed-only",
+        action="store_true",
+        help="skip chapters that passed unchanged on this backend and seed",
+    )
 
 
-def newest_source_time():
-    sources = [
-        ROOT / "_toc.yml",
-        ROOT / "_config.yml",
-        *ROOT.glob("notebooks/*.ipynb"),
-        *ROOT.glob("book/**/*"),
-        *ROOT.glob("vaebook/*.py"),
-    ]
-    return max(path.stat().st_mtime for path in sources if path.is_file())
+def threads_per_worker(workers, cores=None):
+    """Intra-op threads for each of `workers` parallel kernels."""
+    cores = cores or os.cpu_count() or 1
+    return max(1, cores // workers)
+
+
+def pytest_configure(config):
+    workers = getattr(config, "workerinput", {}).get("workercount")
+    if workers:
+        threads = str(threads_per_worker(workers))
+        for name in THREAD_VARIABLES:
+            os.environ.setdefault(name, threads)
+        os.environ.setdefault(
+            "XLA_FLAGS",
+            "--xla_cpu_multi_thread_eigen=false "
+            f"intra_op_parallelism_threads={threads}",
+        )
+
+
+# Read by TensorFlow, oneDNN/OpenMP (TensorFlow, PyTorch) and BLAS.
+THREAD_VARIABLES = (
+    "TF_NUM_INTRAOP_THREADS",
+    "TF_NUM_INTEROP_THREADS",
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collect_file(file_path, parent):
+    collected = yield
+    answers = parent.config.getoption("--graded")
+    if answers is None or not collected:
+        return collected
+    from tests.graded_runs import graded_collector
+
+    return [graded_collector(node, answers) for node in collected]
+
+
+def pytest_collection_modifyitems(session, config, items):
+    from tests import scheduling, stamps
+
+    if config.getoption("--changed-only"):
+        stamps.deselect_unchanged(config, items)
+    items[:] = scheduling.longest_first(items)
+
+
+def pytest_runtest_logreport(report):
+    from tests import stamps
+
+    stamps.record(report)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    from tests import stamps
+
+    if not hasattr(session.config, "workerinput"):
+        stamps.write(session)

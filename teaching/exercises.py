@@ -1,39 +1,32 @@
 """A chapter's exercises and solutions, read from its notebook.
 
-The book writes exercises and solutions as sphinx-exercise directives in
-Markdown cells (CONTRIBUTING.md): ```{exercise}``` with a `:label:`, a prose
-solution ```{solution} label```, or a gated solution that runs code: a
-```{solution-start} label``` directive, code cells (and Markdown), and a
-```{solution-end}``` directive, each possibly sharing a Markdown cell with
-the text around it. `read_chapter` splits a chapter into the cells a student
-may see, with a stub cell in place of each runnable solution, and its
-runnable exercises, whose hidden tests are the checks of their reference
-solutions (`hidden_tests`).
+`read_chapter` splits a chapter into the cells a student may see, with a
+stub cell in place of each runnable (gated) solution, and its runnable
+exercises, whose hidden tests are the checks of their reference solutions
+(`hidden_tests`). The directives are read by `teaching.book`.
 """
 
 import ast
 import json
-import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
+from teaching.book import (
+    LABEL,
+    ChapterError,
+    exercise_number,
+    glue_shown,
+    glued_name,
+    read,
+    split_markdown,
+)
 
-FENCE = re.compile(r"(`{3,}|~{3,}|:{3,})(.*)")  # a fence and its info
-DIRECTIVE = re.compile(r"\{([\w-]+)\}\s*(.*?)\s*")
-GLUE = re.compile(r"\{glue(?::\w+)?\}`([^`:]+)")  # {glue:text}`name:.1f`
-LABEL = re.compile(r"^:label:\s*(\S+)", re.M)
 STUB_TAG = "raises-exception"  # nbclient and nbval run on past the stub
 COMMENT_WIDTH = 79
 NO_BREAK = "\0"  # keeps a checked name on one comment line
-
-
-class ChapterError(ValueError):
-    """A notebook that is not a chapter with exercises, or a malformed one."""
 
 
 @dataclass
@@ -56,78 +49,10 @@ class Chapter:
     runnable: list[RunnableExercise]
 
 
-def exercise_number(path, order):
-    """As the book prints it: "6.2" in notebooks/06_mnist_vae.ipynb, "2" on
-    an appendix page (A1_...), which the book does not number."""
-    prefix = Path(path).name.split("_")[0]
-    return f"{int(prefix)}.{order}" if prefix.isdigit() else str(order)
-
-
-def book_chapters():
-    """The book's chapters and appendix pages, in file order."""
-    return sorted(NOTEBOOKS.glob("[0-9A-Z][0-9]_*.ipynb"))
-
-
-def chapter_path(name):
-    """The book's notebook named by a path, a stem or a number ("06")."""
-    if str(name).endswith(".ipynb"):
-        path = Path(name).resolve()
-        if path.parent == NOTEBOOKS and path.exists():
-            return path
-        raise ChapterError(f"{name}: not a chapter in {NOTEBOOKS}")
-    matches = [p for p in book_chapters() if p.stem.startswith(f"{name}_")]
-    matches += [p for p in book_chapters() if p.stem == name]
-    if len(matches) != 1:
-        raise ChapterError(f"{name}: the book has no such chapter")
-    return matches[0]
-
-
-def split_markdown(source, gated, on_directive):
-    """The text of a Markdown cell outside solutions.
-
-    `gated` is the label of the gated solution open where the cell starts
-    (None outside one). Each directive goes to on_directive(name, argument,
-    text). Returns the text kept and the gated solution open at the end of
-    the cell.
-    """
-    lines = source.splitlines(keepends=True)
-    kept, i = [], 0
-    while i < len(lines):
-        fence = FENCE.fullmatch(lines[i].rstrip("\n"))
-        if not fence:
-            kept += [] if gated else [lines[i]]
-            i += 1
-            continue
-        marker, info = fence.groups()
-        directive = DIRECTIVE.fullmatch(info.strip())
-        name, argument = directive.groups() if directive else (None, None)
-        closing = re.compile(re.escape(marker[0]) + f"{{{len(marker)},}}\\s*")
-        end = i + 1
-        while end < len(lines) and not closing.fullmatch(lines[end]):
-            end += 1
-        block = "".join(lines[i : end + 1])
-        i = end + 1
-        if name:
-            on_directive(name, argument, block)
-        if name == "solution-start":
-            if gated:
-                raise ChapterError(f"{argument} starts inside {gated}")
-            gated = argument
-        elif name == "solution-end":
-            if not gated:
-                raise ChapterError("a solution-end without a solution-start")
-            gated = None
-        elif name == "exercise" and gated:
-            raise ChapterError(f"an exercise inside the solution of {gated}")
-        elif not gated and name != "solution":
-            kept.append(block)
-    return re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip(), gated
-
-
 def read_chapter(path):
     """Split a chapter into the student edition's cells and its exercises."""
     path = Path(path)
-    nb = nbformat.read(path, as_version=4)
+    nb = read(path)
     exercises, solutions, cells = [], [], []
     gated, opened = None, []
 
@@ -174,19 +99,9 @@ def read_chapter(path):
         for cell in cells
         if not isinstance(cell, RunnableExercise) or cell.solution
     ]
-    drop_glue(student, glued(nb.cells) - glued(student))
+    drop_glue(student, glue_shown(nb.cells) - glue_shown(student))
     nb.cells = student
     return Chapter(path, nb, exercises, runnable)
-
-
-def glued(cells):
-    """The names of the glued values that Markdown cells show."""
-    return {
-        name
-        for cell in cells
-        if cell.cell_type == "markdown"
-        for name in GLUE.findall(cell.source)
-    }
 
 
 def drop_glue(cells, names):
@@ -196,8 +111,7 @@ def drop_glue(cells, names):
             cell.outputs = [
                 output
                 for output in cell.outputs
-                if output.get("metadata", {}).get("scrapbook", {}).get("name")
-                not in names
+                if glued_name(output) not in names
             ]
 
 

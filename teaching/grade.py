@@ -1,16 +1,16 @@
 """Grade a student's chapter notebook with the hidden tests of its exercises.
 
-    python teaching/grade.py submission.ipynb [--json]
+    python -m teaching.grade submission.ipynb [--json]
 
 The submission is a notebook of the student edition
-(teaching/make_student_edition.py) with answers written in the stub cells:
+(teaching.student_edition) with answers written in the stub cells:
 the code cells after an exercise, up to the next exercise, are its answer.
 The exercise labels say which chapter it is. The grader runs the chapter
 once, in one kernel, with the book's own text cells (a student's edits to
 them do not count) and the offline MNIST subset unless VAEBOOK_MNIST says
 otherwise. At each runnable exercise it runs the student's answer, then the
 exercise's hidden tests: the checks of the reference solution
-(teaching/exercises.py). One point when both run without error. Then it runs
+(teaching.exercises). One point when both run without error. Then it runs
 the reference solution and its tests, so that the next exercise starts from
 the book's state and a mistake costs one exercise only, and so that a
 reference that fails here is reported. Prose exercises are not graded.
@@ -30,14 +30,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from exercises import (  # noqa: E402
-    LABEL,
-    NOTEBOOKS,
-    chapter_path,
-    read_chapter,
-    split_markdown,
-)
+from teaching.book import NOTEBOOKS, chapter_path, exercise_labels
+from teaching.exercises import read_chapter
 
 CELL_TIMEOUT = 600  # seconds, as pytest gives a chapter's cell (pytest.ini)
 REFERENCE = "reference"
@@ -68,7 +62,7 @@ def first_error(cell):
     return ""
 
 
-class ChapterRun:
+class KernelRun:
     """A chapter executed cell by cell in one kernel, with extra cells."""
 
     def __init__(self, chapter):
@@ -113,7 +107,7 @@ def grade_chapter(chapter, answers):
     Returns every Attempt, the reference's last for each exercise.
     """
     stubs = {exercise.stub.id: exercise for exercise in chapter.runnable}
-    run, attempts = ChapterRun(chapter), []
+    run, attempts = KernelRun(chapter), []
     with run.client.setup_kernel():
         for cell in chapter.student.cells:
             if cell.cell_type != "code":
@@ -136,19 +130,6 @@ def grade_chapter(chapter, answers):
                 run.attempt(exercise, REFERENCE, exercise.solution)
             )
     return attempts
-
-
-def exercise_labels(source):
-    """The labels of the exercises in a Markdown cell, read as the book's."""
-    labels = []
-
-    def on_directive(name, argument, block):
-        label = LABEL.search(block)
-        if name == "exercise" and label:
-            labels.append(label.group(1))
-
-    split_markdown(source, None, on_directive)
-    return labels
 
 
 def submitted_answers(submission):

@@ -192,6 +192,7 @@ def mnist_server(tmp_path, monkeypatch):
     )
     yield hashlib.sha256((served / "mnist.npz").read_bytes()).hexdigest()
     server.shutdown()
+    server.server_close()
 
 
 def test_download_is_checked_loaded_and_cached(mnist_server, monkeypatch):

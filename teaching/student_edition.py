@@ -1,13 +1,13 @@
 """Write the student edition of the chapters: the book without its solutions.
 
-    python teaching/make_student_edition.py [notebooks/06_mnist_vae.ipynb ...]
+    python -m teaching.student_edition [notebooks/06_mnist_vae.ipynb ...]
 
 With no argument it writes every chapter and appendix page. Each notebook
 goes to _build/student/notebooks/ under its own name, with every prose
 solution and every runnable (gated) solution removed, their outputs with
 them. In place of a runnable solution stands a stub cell, tagged
 `raises-exception`: a comment that says which names the hidden tests read
-(teaching/grade.py grades them), then a NotImplementedError. The notebook
+(teaching.grade grades them), then a NotImplementedError. The notebook
 still runs top to bottom. Everything else, outputs included, is the book's.
 """
 
@@ -18,14 +18,8 @@ from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from exercises import (  # noqa: E402
-    ROOT,
-    ChapterError,
-    book_chapters,
-    chapter_path,
-    read_chapter,
-)
+from teaching.book import ROOT, ChapterError, chapter_path, chapters
+from teaching.exercises import read_chapter
 
 OUT = ROOT / "_build" / "student" / "notebooks"
 
@@ -56,13 +50,13 @@ def main():
         nargs="*",
         help="notebooks/NN_name.ipynb or NN (default: every chapter)",
     )
-    chapters = parser.parse_args().chapters
+    names = parser.parse_args().chapters
     start = time.monotonic()
     try:
-        notebooks = [chapter_path(c) for c in chapters] or book_chapters()
+        notebooks = [chapter_path(c) for c in names] or chapters()
         written = write_student_edition(notebooks)
     except ChapterError as error:
-        sys.exit(f"make_student_edition: {error}")
+        sys.exit(f"student_edition: {error}")
     for target in written:
         print(target.relative_to(ROOT))
     seconds = time.monotonic() - start

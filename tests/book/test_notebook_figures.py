@@ -15,9 +15,7 @@ from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted(
-    (Path(__file__).parent.parent / "notebooks").glob("*.ipynb")
-)
+NOTEBOOKS = sorted((Path(__file__).parents[2] / "notebooks").glob("*.ipynb"))
 COLUMN_PX = 760  # the text column at a 1280-px window, less its margins
 SMALLEST_POINTS = 9
 FONT_SIZE = re.compile(r"(?:fontsize|labelsize|titlesize)\s*=\s*([0-9.]+)")

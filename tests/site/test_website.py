@@ -11,52 +11,15 @@ is interactive within a second, and the site stays small. Screenshots of the
 preface and one chapter at both widths are saved under _build/screenshots/.
 """
 
-import functools
-import http.server
 import re
-import shutil
-import threading
-import time
-from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1280,1000",
-]
-WIDTHS = {"desktop": 1280, "phone": 390}
+from teaching.book import ROOT, toc_pages
+from tests.site.browser import WIDTHS, open_page, serve, set_width, wait_for
+
 SITE_BUDGET_BYTES = 10 * 2**20
 INTERACTIVE_BUDGET_MS = 1000
-
-webdriver = pytest.importorskip(
-    "selenium.webdriver", reason="pip install selenium (in requirements.txt)"
-)
-if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-    pytest.skip(
-        "Chromium and ChromeDriver are needed: on Debian/Ubuntu "
-        "`apt-get install chromium chromium-driver` (.ci/run installs them)",
-        allow_module_level=True,
-    )
-
-
-def toc_pages():
-    """Page names (paths without extension) in _toc.yml's reading order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-    for part in toc.get("parts", []):
-        pages += [chapter["file"] for chapter in part["chapters"]]
-    return pages
 
 
 @pytest.fixture(scope="module")
@@ -64,83 +27,9 @@ def site(built_site):
     return built_site
 
 
-def serve(directory):
-    """Serve `directory` on 127.0.0.1: yield its URL, then stop."""
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(directory)
-    )
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-def start_chromium(profile, **capabilities):
-    """Headless Chromium with a fresh profile folder and these capabilities."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={profile}"]:
-        options.add_argument(flag)
-    for name, value in capabilities.items():
-        options.set_capability(name, value)
-    service = webdriver.ChromeService(executable_path=CHROMEDRIVER)
-    driver = webdriver.Chrome(options=options, service=service)
-    driver.set_page_load_timeout(60)
-    return driver
-
-
 @pytest.fixture(scope="module")
 def base_url(site):
     yield from serve(site)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
-    yield driver
-    driver.quit()
-
-
-def set_width(browser, width):
-    """Lay pages out in a window `width` CSS px wide (a phone below 600 px)."""
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {
-            "width": width,
-            "height": 900,
-            "deviceScaleFactor": 1,
-            "mobile": width < 600,
-        },
-    )
-
-
-def wait_for(browser, script, timeout=30):
-    """Poll a JavaScript expression until it is truthy; return its value."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = browser.execute_script(f"return {script};")
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for: {script}")
-
-
-def open_page(browser, base_url, page):
-    browser.get(base_url + page + ".html")
-    wait_for(browser, "document.readyState === 'complete'")
-    has_math = browser.execute_script(
-        "return document.querySelector('main .math') !== null;"
-    )
-    if has_math:
-        wait_for(
-            browser,
-            "window.MathJax && MathJax.startup && MathJax.startup.promise && "
-            "document.querySelectorAll('mjx-container').length > 0",
-        )
-        browser.execute_async_script(
-            "MathJax.startup.promise.then(arguments[arguments.length - 1]);"
-        )
 
 
 # What a reader would see go wrong, collected in one pass over the page.

@@ -1,8 +1,8 @@
 """Build the student website: the book's website without its solutions.
 
-    python teaching/make_student_site.py
+    python -m teaching.student_site
 
-writes the student edition (teaching/make_student_edition.py) into
+writes the student edition (teaching.student_edition) into
 _build/student/notebooks/, puts the book's other sources beside it in
 _build/student/, and builds that copy with Jupyter Book, warnings as errors,
 into _build/student/_build/html/ (open index.html there). The copy differs
@@ -25,9 +25,8 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from exercises import ROOT, ChapterError, book_chapters  # noqa: E402
-from make_student_edition import write_if_changed, write_student_edition  # noqa: E402
+from teaching.book import ROOT, ChapterError, chapters, toc
+from teaching.student_edition import write_if_changed, write_student_edition
 
 STAGE = ROOT / "_build" / "student"
 SITE = STAGE / "_build" / "html"
@@ -36,14 +35,14 @@ PDF_SENTENCE = re.compile(r"\s*[^.]*<a href=\"[\w-]+\.pdf\">PDF</a>\.")
 
 
 def student_toc():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    for part in toc["parts"]:
+    contents = toc()
+    for part in contents["parts"]:
         part["chapters"] = [
             chapter
             for chapter in part["chapters"]
             if chapter["file"] not in TEACHERS_PAGES
         ]
-    return yaml.safe_dump(toc, sort_keys=False, allow_unicode=True)
+    return yaml.safe_dump(contents, sort_keys=False, allow_unicode=True)
 
 
 def student_config():
@@ -54,7 +53,7 @@ def student_config():
 
 def stage_sources():
     """The book's sources in STAGE, with the student edition's chapters."""
-    write_student_edition(book_chapters(), STAGE / "notebooks")
+    write_student_edition(chapters(), STAGE / "notebooks")
     # copytree keeps the files' times: an unchanged page is not built again
     shutil.copytree(
         ROOT / "book",
@@ -74,7 +73,7 @@ def stage_sources():
     intro = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
     intro, found = PDF_SENTENCE.subn("", intro)
     if not found:  # the PDF holds the solutions: its link must go
-        sys.exit("make_student_site: no link to the PDF found in intro.md")
+        sys.exit("student_site: no link to the PDF found in intro.md")
     write_if_changed(STAGE / "book" / "intro.md", intro)
 
 
@@ -83,16 +82,15 @@ def main():
     try:
         stage_sources()
     except ChapterError as error:
-        sys.exit(f"make_student_site: {error}")
+        sys.exit(f"student_site: {error}")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     if not jupyter_book.exists():
         sys.exit(
-            "make_student_site: no jupyter-book; pip install -r "
-            "requirements.txt"
+            "student_site: no jupyter-book; pip install -r requirements.txt"
         )
     command = [str(jupyter_book), "build", str(STAGE), "-W", "-n"]
     if subprocess.run([*command, "--keep-going"]).returncode:
-        sys.exit("make_student_site: the build failed (messages above)")
+        sys.exit("student_site: the build failed (messages above)")
     seconds = time.monotonic() - start
     print(f"{SITE.relative_to(ROOT)}/index.html in {seconds:.0f} s")
 

@@ -1,6 +1,6 @@
 """Build one reveal.js slide deck per chapter, from the chapter's notebook.
 
-    python teaching/make_slides.py [notebooks/06_mnist_vae.ipynb ...]
+    python -m teaching.slides [notebooks/06_mnist_vae.ipynb ...]
 
 With no argument it builds a deck for every numbered chapter of _toc.yml. Each
 deck is a selection from the stored notebook, nothing is executed: the title
@@ -19,26 +19,24 @@ teaching/slides_template/, which loads everything from files next to the deck:
 
 so the decks work offline, in a classroom. Open a deck in a browser (serve the
 folder, e.g. `python -m http.server -d _build/slides`, or open the file);
-tests/test_slides.py checks them in headless Chromium.
+tests/site/test_slides.py checks them in headless Chromium.
 """
 
 import argparse
+import importlib.util
 import re
 import shutil
-import sys
 import time
 from pathlib import Path
 
 import nbformat
-import yaml
 from nbconvert.exporters import SlidesExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-ROOT = Path(__file__).resolve().parent.parent
+from teaching.book import ROOT, chapters, glued_values
+
 OUT = ROOT / "_build" / "slides"
 TEMPLATES = Path(__file__).resolve().parent / "slides_template"
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-import offline_mathjax  # noqa: E402 (the website's own MathJax copy)
 
 MAX_EQUATIONS = 5
 MAX_CODE_CELLS = 2
@@ -52,30 +50,6 @@ OBJECTIVES = re.compile(
     r":::\{admonition\} Learning objectives\n(.*?)\n:::", re.S
 )
 EXERCISE = re.compile(r"```\{exercise\}\n:label: (\S+)\n(.*?)```", re.S)
-
-
-def numbered_chapters():
-    """Notebooks of the numbered parts of _toc.yml, in reading order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [
-        ROOT / f"{chapter['file']}.ipynb"
-        for part in toc["parts"]
-        if part.get("numbered")
-        for chapter in part["chapters"]
-    ]
-
-
-def glued_values(nb):
-    """MyST-NB glue: name -> the text/plain value a cell stored."""
-    values = {}
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            scrap = output.get("metadata", {}).get("scrapbook")
-            if scrap:
-                values[scrap["name"]] = output["data"].get(
-                    scrap["mime_prefix"] + "text/plain", ""
-                )
-    return values
 
 
 def plain(text, glue):
@@ -211,6 +185,15 @@ def deck(nb, number):
     return slides
 
 
+def website_mathjax():
+    """book/_ext/offline_mathjax.py: the website's own copy of MathJax."""
+    path = ROOT / "book" / "_ext" / "offline_mathjax.py"
+    spec = importlib.util.spec_from_file_location("offline_mathjax", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def copy_assets():
     """reveal.js and MathJax next to the decks: nothing comes from a CDN."""
     import sphinx_revealjs
@@ -223,6 +206,7 @@ def copy_assets():
         ignore=shutil.ignore_patterns("*.map", "*.esm.js"),
         dirs_exist_ok=True,
     )
+    offline_mathjax = website_mathjax()
     mathjax = OUT / "mathjax"
     mathjax.mkdir(parents=True, exist_ok=True)
     source = offline_mathjax.MATHJAX_FILES
@@ -242,7 +226,7 @@ def exporter():
         template_name="vaebook_slides",
         reveal_url_prefix="reveal.js",
         reveal_theme="white",
-        mathjax_url=f"mathjax/{offline_mathjax.COMPONENT}",
+        mathjax_url=f"mathjax/{website_mathjax().COMPONENT}",
     )
     slides.register_preprocessor(
         TagRemovePreprocessor(remove_input_tags={HIDE_INPUT}), enabled=True
@@ -255,7 +239,8 @@ def build(notebooks):
     copy_assets()
     slides = exporter()
     order = {
-        path.resolve(): n for n, path in enumerate(numbered_chapters(), 1)
+        path.resolve(): n
+        for n, path in enumerate(chapters(numbered_only=True), 1)
     }
     written = []
     for path in notebooks:
@@ -272,7 +257,7 @@ def build(notebooks):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("notebooks", nargs="*", help="default: every chapter")
-    notebooks = parser.parse_args().notebooks or numbered_chapters()
+    notebooks = parser.parse_args().notebooks or chapters(numbered_only=True)
     start = time.monotonic()
     for target in build(notebooks):
         print(target.relative_to(ROOT))

@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted(
-    (Path(__file__).parent.parent / "notebooks").glob("*.ipynb")
-)
+NOTEBOOKS = sorted((Path(__file__).parents[2] / "notebooks").glob("*.ipynb"))
 MARKER = re.compile(r"#\s*Saved in vaebook/(\w+)\.py")
 DEFINITIONS = (ast.FunctionDef, ast.ClassDef, ast.Assign)
 
@@ -86,7 +84,7 @@ def test_every_public_definition_of_the_package_is_taught_in_a_chapter():
                 taught.update(
                     (module_name, name) for name in definition_names(node)
                 )
-    package = Path(__file__).parent.parent / "vaebook"
+    package = Path(__file__).parents[2] / "vaebook"
     untaught = [
         f"vaebook/{path.name}: {name}"
         for path in sorted(package.glob("[!_]*.py"))

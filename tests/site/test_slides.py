@@ -1,8 +1,8 @@
 """The chapters' slide decks in a real browser.
 
-`python teaching/make_slides.py` builds one reveal.js deck per chapter into
+`python -m teaching.slides` builds one reveal.js deck per chapter into
 _build/slides/. This test builds them afresh, serves that folder, and opens
-each deck in headless Chromium (the flags of tests/test_website.py): the math
+each deck in headless Chromium (tests/site/browser.py): the math
 is rendered by MathJax (no raw `$$` left), every file the deck asks for is
 there, no request leaves the local server (no CDN), and on every slide nothing
 lies outside the slide box or scrolls sideways.
@@ -11,25 +11,22 @@ lies outside the slide box or scrolls sideways.
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from test_website import serve, start_chromium, wait_for
 
-webdriver = pytest.importorskip("selenium.webdriver")
+from teaching.book import ROOT, chapters
+from teaching.slides import OUT as SLIDES
+from tests.site import browser as chromium
+from tests.site.browser import serve, start_chromium, wait_for
 
-ROOT = Path(__file__).parent.parent
-SLIDES = ROOT / "_build" / "slides"
-sys.path.insert(0, str(ROOT / "teaching"))
-from make_slides import numbered_chapters  # noqa: E402
-
-CHAPTERS = [path.stem for path in numbered_chapters()]
+CHAPTERS = [path.stem for path in chapters(numbered_only=True)]
 
 
 @pytest.fixture(scope="module")
 def base_url():
     subprocess.run(
-        [sys.executable, str(ROOT / "teaching" / "make_slides.py")],
+        [sys.executable, "-m", "teaching.slides"],
+        cwd=ROOT,
         check=True,
         capture_output=True,
     )
@@ -38,6 +35,8 @@ def base_url():
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
+    if not chromium.available():
+        pytest.skip(chromium.MISSING)
     driver = start_chromium(
         tmp_path_factory.mktemp("chromium-profile"),
         **{"goog:loggingPrefs": {"performance": "ALL"}},

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 import yaml
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 PDF = ROOT / "_build" / "latex" / "vae-logic-and-practice.pdf"
 MIN_PAGES = 150
 
