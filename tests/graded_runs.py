@@ -4,6 +4,7 @@ graded run (teaching.graded) instead of as the book's notebook."""
 import os
 
 import nbformat
+from _pytest.compat import legacy_path  # the path type nbval reads
 
 from teaching.book import ROOT, chapters
 from teaching.graded import EXPECTED, graded_notebook
@@ -28,7 +29,11 @@ def chosen_answers(path, kinds):
 
 
 def graded_collector(node, kinds):
-    """The nbval collector of the graded run in place of a chapter's."""
+    """The nbval collector of the graded run in place of a chapter's.
+
+    It keeps the chapter's path, so that pytest selects it by that path, and
+    nbval reads and runs the graded notebook (nbval uses `fspath`).
+    """
     path = node.path
     if path not in chapters():
         return node
@@ -41,4 +46,6 @@ def graded_collector(node, kinds):
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / path.name
     nbformat.write(nb, target)
-    return type(node).from_parent(node.parent, path=target)
+    read_from = {"fspath": property(lambda _: legacy_path(target))}
+    graded = type("GradedRun", (type(node),), read_from)
+    return graded.from_parent(node.parent, path=path)

@@ -1,9 +1,10 @@
 """The closed-form toy model and the code reader of the errata (appendix A1).
 
-z ~ N(0, 1), x | z ~ N(W z + B, S2): every quantity of the ELBO has a closed
-form, so each erratum about the mathematics can be checked exactly;
+z ~ N(0, 1), x | z ~ N(weight z + bias, noise_var): the linear-Gaussian
+model of chapter 01 in one dimension, where every quantity of the ELBO has
+a closed form, so each erratum about the mathematics can be checked exactly;
 `free_names` reads a seed's code as a program and lists the names it uses but
-never defines.
+never defines; `to_numpy` brings a tensor of any backend to NumPy.
 """
 
 import ast
@@ -11,40 +12,50 @@ import builtins
 import math
 
 import numpy as np
+from keras import ops
 from scipy import stats
 
-W, B, S2 = 2.0, 0.0, 0.25  # x | z ~ N(W z + B, S2), z ~ N(0, 1)
+from vaebook.layers import kl_per_dimension
+
+WEIGHT, BIAS, NOISE_VAR = 2.0, 0.0, 0.25
 X_TOY = 1.3
 
 
-def log_evidence(x, w=W, b=B, s2=S2):
-    """ln p(x) = ln N(x | b, w^2 + s2)."""
-    return stats.norm.logpdf(x, b, np.sqrt(w**2 + s2))
+def to_numpy(tensor):
+    """A tensor of any backend (or an array) as a float64 NumPy array."""
+    return np.asarray(ops.convert_to_numpy(tensor), dtype=np.float64)
 
 
-def exact_posterior(x, w=W, b=B, s2=S2):
-    """Mean and variance of p(z | x).
-
-    p(z | x) = N(w (x - b) / (w^2 + s2), s2 / (w^2 + s2)).
-    """
-    return w * (x - b) / (w**2 + s2), s2 / (w**2 + s2)
+def log_marginal(x, weight=WEIGHT, bias=BIAS, noise_var=NOISE_VAR):
+    """ln p(x) = ln N(x | bias, weight^2 + noise_var)."""
+    return stats.norm.logpdf(x, bias, np.sqrt(weight**2 + noise_var))
 
 
-def expected_log_likelihood(x, q_mean, q_var, w=W, b=B, s2=S2):
+def exact_posterior(x, weight=WEIGHT, bias=BIAS, noise_var=NOISE_VAR):
+    """Mean and variance of p(z | x): N(weight (x - bias) / s, noise_var / s)
+    with s = weight^2 + noise_var."""
+    spread = weight**2 + noise_var
+    return weight * (x - bias) / spread, noise_var / spread
+
+
+def expected_log_likelihood(
+    x, q_mean, q_var, weight=WEIGHT, bias=BIAS, noise_var=NOISE_VAR
+):
     """E_q ln p(x | z) for q(z) = N(q_mean, q_var)."""
-    squared = (x - b - w * q_mean) ** 2 + w**2 * q_var
-    return -0.5 * np.log(2 * math.pi * s2) - squared / (2 * s2)
+    squared = (x - bias - weight * q_mean) ** 2 + weight**2 * q_var
+    return -0.5 * np.log(2 * math.pi * noise_var) - squared / (2 * noise_var)
 
 
 def kl_to_standard_normal(q_mean, q_var):
-    """KL(N(q_mean, q_var) || N(0, 1))."""
-    return 0.5 * (q_var + q_mean**2 - 1 - np.log(q_var))
+    """KL(N(q_mean, q_var) || N(0, 1)): chapter 03's closed form."""
+    q_mean, q_var = np.asarray(q_mean, np.float64), np.asarray(q_var)
+    return to_numpy(kl_per_dimension(q_mean, np.log(q_var, dtype=np.float64)))
 
 
-def elbo(x, q_mean, q_var, w=W, b=B, s2=S2):
+def elbo(x, q_mean, q_var, weight=WEIGHT, bias=BIAS, noise_var=NOISE_VAR):
     """E_q ln p(x | z) - KL(q || p(z)) for q(z) = N(q_mean, q_var)."""
     return expected_log_likelihood(
-        x, q_mean, q_var, w, b, s2
+        x, q_mean, q_var, weight, bias, noise_var
     ) - kl_to_standard_normal(q_mean, q_var)
 
 

@@ -3,12 +3,10 @@
 For latent-variable models.
 """
 
-import math
-
 import numpy as np
 from keras import ops
 
-from vaebook.likelihoods import bernoulli_log_prob
+from vaebook.likelihoods import bernoulli_log_prob, gaussian_log_prob
 
 
 def log_mean_exp(values, axis=0):
@@ -25,15 +23,16 @@ def log_mean_exp(values, axis=0):
     return np.squeeze(log_mean, axis=axis)
 
 
-def diagonal_gaussian_log_density(z, mean, log_var):
-    """ln N(z | mean, diag(exp(log_var))) summed over the last axis.
-
-    Leading axes broadcast.
-    """
-    squared_distance = np.square(z - mean) * np.exp(-log_var)
-    return -0.5 * np.sum(
-        math.log(2.0 * math.pi) + log_var + squared_distance, axis=-1
+def latent_log_prob(z, mean, log_var):
+    """ln N(z | mean, diag(exp(log_var))) for codes z (..., latent_dim):
+    gaussian_log_prob over the last axis, the leading axes broadcast, in
+    NumPy float64."""
+    z, mean, log_var = np.broadcast_arrays(
+        *(np.asarray(a, dtype=np.float64) for a in (z, mean, log_var))
     )
+    rows = [np.reshape(a, (-1, z.shape[-1])) for a in (z, mean, log_var)]
+    log_prob = ops.convert_to_numpy(gaussian_log_prob(*rows))
+    return np.reshape(log_prob, z.shape[:-1])
 
 
 def log_importance_weights(
@@ -56,9 +55,7 @@ def log_importance_weights(
         size = min(samples_per_chunk, num_samples - start)
         epsilon = rng.standard_normal((size, *z_mean.shape))
         z = z_mean + np.exp(0.5 * z_log_var) * epsilon
-        chunks.append(
-            log_joint(z) - diagonal_gaussian_log_density(z, z_mean, z_log_var)
-        )
+        chunks.append(log_joint(z) - latent_log_prob(z, z_mean, z_log_var))
     return np.concatenate(chunks, axis=0)
 
 
@@ -96,7 +93,7 @@ def bernoulli_vae_log_joint(decoder, x):
         log_likelihood = ops.convert_to_numpy(
             bernoulli_log_prob(x_repeated, x_logits)
         )
-        log_prior = diagonal_gaussian_log_density(z, 0.0, 0.0)
+        log_prior = latent_log_prob(z, 0.0, 0.0)
         return np.reshape(log_likelihood, (num_samples, n)) + log_prior
 
     return log_joint

@@ -1,4 +1,4 @@
-"""Decoder likelihoods ln p(x | decoder parameters) in nats (chapters 07, 08).
+"""Decoder likelihoods ln p(x | decoder outputs) in nats (chapters 06, 08).
 
 The `*_log_prob` functions return one number per example: the log-density
 summed over every non-batch axis, with every constant included. They use

@@ -1,4 +1,4 @@
-"""The linear-Gaussian latent model (chapters 01, 02, 10).
+"""The linear-Gaussian latent model (chapter 01).
 
 z ~ N(0, I), x | z ~ N(W z + b, noise_var I): probabilistic PCA, where
 ln p(x) and p(z|x) are exact. numpy arrays in and out; log-densities in nats,
@@ -87,7 +87,7 @@ def log_joint(model, x, z):
     return log_likelihood + log_prior
 
 
-def posterior(model, x):
+def exact_posterior(model, x):
     """Exact p(z | x) = N(mean, cov) for x (n, original_dim).
 
     mean: (n, latent_dim); cov: (latent_dim, latent_dim), the same for every x.

@@ -1,4 +1,4 @@
-"""Figures that several chapters draw.
+"""Figures that several chapters draw (chapters 05, 06).
 
 Image grids, latent scatters, decoded manifolds.
 """

@@ -9,14 +9,7 @@ import numpy as np
 from keras import ops
 
 from vaebook.evaluation import log_mean_exp
-from vaebook.layers import check_mean_and_log_var_shapes
-from vaebook.likelihoods import as_tensors
-
-
-def kl_per_dimension(z_mean, z_log_var):
-    """KL(q(z_j|x) || N(0, 1)) per example and latent dimension j."""
-    z_mean, z_log_var = as_tensors(z_mean, z_log_var)
-    return -0.5 * (1.0 + z_log_var - ops.square(z_mean) - ops.exp(z_log_var))
+from vaebook.layers import check_mean_and_log_var_shapes, kl_per_dimension
 
 
 @keras.saving.register_keras_serializable(package="vaebook")

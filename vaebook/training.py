@@ -1,7 +1,19 @@
-"""Training chapter 06's VAE, with a compact log, not Keras' progress bars."""
+"""Training the VAE, with a compact log, not progress bars (chapter 06).
+
+`trained_vae` trains it once per machine: later chapters that need the same
+model reload it.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
 
 import keras
+import numpy as np
 
+from vaebook.data import keras_home
 from vaebook.models import build_decoder, build_encoder, build_vae
 
 
@@ -78,3 +90,69 @@ def train_vae(
         callbacks=[EpochLog(every=max(1, epochs // 2))],
     )
     return encoder, decoder, vae
+
+
+def trained_vae(
+    x_train, loss, latent_dim=2, epochs=50, x_validation=None, seed=0
+):
+    """train_vae's (encoder, decoder, vae), trained once per machine.
+
+    A later call with the same arguments, backend, Keras and package code
+    reloads the trained VAE, optimizer state included, from the model cache
+    in the Keras folder, and prints the log its training printed.
+    """
+    folder = _cache_folder(
+        x_train, loss, latent_dim, epochs, x_validation, seed
+    )
+    if not (folder / "vae.keras").exists():
+        encoder, decoder, vae = train_vae(
+            x_train, loss, latent_dim, epochs, x_validation, seed
+        )
+        staging = folder.with_name(f"{folder.name}.{os.getpid()}")
+        staging.mkdir(parents=True)
+        vae.save(staging / "vae.keras")
+        history = json.dumps(vae.history.history)
+        (staging / "history.json").write_text(history)
+        try:
+            staging.rename(folder)
+        except OSError:  # another process cached the same model first
+            shutil.rmtree(staging)
+        return encoder, decoder, vae
+    try:
+        vae = keras.models.load_model(folder / "vae.keras")
+        history = json.loads((folder / "history.json").read_text())
+    except (OSError, ValueError) as error:
+        raise OSError(
+            f"The cached model in {folder} is corrupt ({error}); delete that "
+            "folder to train the model again."
+        ) from None
+    vae.history = keras.callbacks.History()
+    vae.history.history = history
+    log = EpochLog(every=max(1, epochs // 2))
+    log.set_params({"epochs": epochs})
+    for epoch in range(epochs):
+        metrics = vae.history.history.items()
+        log.on_epoch_end(epoch, {name: v[epoch] for name, v in metrics})
+    return vae.get_layer("encoder"), vae.get_layer("decoder"), vae
+
+
+def _cache_folder(x_train, loss, latent_dim, epochs, x_validation, seed):
+    """Where a trained model is kept: a hash of all that training reads."""
+    digest = hashlib.sha256()
+    for value in (
+        keras.backend.backend(),
+        keras.__version__,
+        f"{loss.__module__}.{loss.__name__}",
+        latent_dim,
+        epochs,
+        seed,
+    ):
+        digest.update(repr(value).encode())
+    for array in (x_train, x_validation):
+        if array is not None:
+            array = np.ascontiguousarray(array)
+            digest.update(repr((array.shape, array.dtype)).encode())
+            digest.update(array.tobytes())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return keras_home() / "vaebook-models" / digest.hexdigest()[:20]

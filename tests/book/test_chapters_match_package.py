@@ -96,6 +96,30 @@ def test_every_public_definition_of_the_package_is_taught_in_a_chapter():
     assert not untaught, f"package code that no chapter teaches: {untaught}"
 
 
+CHAPTERS_NAMED = re.compile(r"\((?:chapters?|appendix) ([^)]*)\)")
+
+
+def test_module_docstrings_name_the_chapters_that_teach_them():
+    teaching = {}
+    for param in saved_cells():
+        chapter = param.id.split("_")[0]
+        teaching.setdefault(param.values[1], set()).add(chapter)
+    package = Path(__file__).parents[2] / "vaebook"
+    listing = (package / "__init__.py").read_text(encoding="utf-8")
+    for path in sorted(package.glob("[!_]*.py")):
+        assert f"``{path.stem}``" in listing, f"__init__ omits {path.stem}"
+        first_line = ast.get_docstring(ast.parse(path.read_text())).split(
+            "\n"
+        )[0]
+        named = CHAPTERS_NAMED.search(first_line)
+        assert named, f"{path.name}: its docstring names no chapter"
+        chapters = set(re.findall(r"\b(?:\d\d|A\d)\b", named.group(1)))
+        assert chapters == teaching.get(path.stem, set()), (
+            f"{path.name} names chapters {sorted(chapters)}; cells saving "
+            f"to it are in {sorted(teaching.get(path.stem, set()))}"
+        )
+
+
 def test_marker_parser_finds_a_drifted_definition():
     drifted = (
         "# Saved in vaebook/data.py\n"

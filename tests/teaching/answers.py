@@ -12,7 +12,11 @@ from teaching.exercises import read_chapter
 
 WRONG = {
     # the rotated model's posterior taken to be the model's own
-    "01": ("ex-01-rotation", "posterior(rotated, x)", "posterior(model, x)"),
+    "01": (
+        "ex-01-rotation",
+        "exact_posterior(rotated, x)",
+        "exact_posterior(model, x)",
+    ),
     # the two directions of the KL divergence swapped
     "02": (
         "ex-02-bernoulli-kl",

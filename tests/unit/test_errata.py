@@ -22,7 +22,7 @@ def joint(z, x, w, b, s2):
 def test_evidence_and_posterior_match_quadrature_of_the_joint(w, b, s2, x):
     evidence = integrate.quad(joint, -np.inf, np.inf, args=(x, w, b, s2))[0]
     np.testing.assert_allclose(
-        errata.log_evidence(x, w, b, s2), math.log(evidence), rtol=1e-9
+        errata.log_marginal(x, w, b, s2), math.log(evidence), rtol=1e-9
     )
 
     def moment(k):
@@ -60,13 +60,13 @@ def test_elbo_terms_match_quadrature_and_the_bound_is_tight_at_the_posterior(
     np.testing.assert_allclose(
         errata.kl_to_standard_normal(q_mean, q_var), kl, rtol=1e-8
     )
-    assert errata.elbo(x, q_mean, q_var, w, b, s2) < errata.log_evidence(
+    assert errata.elbo(x, q_mean, q_var, w, b, s2) < errata.log_marginal(
         x, w, b, s2
     )
     mean, var = errata.exact_posterior(x, w, b, s2)
     np.testing.assert_allclose(
         errata.elbo(x, mean, var, w, b, s2),
-        errata.log_evidence(x, w, b, s2),
+        errata.log_marginal(x, w, b, s2),
         rtol=1e-12,
     )
 

@@ -15,8 +15,8 @@ from scipy.stats import bernoulli, multivariate_normal, norm
 
 from vaebook.evaluation import (
     bernoulli_vae_log_joint,
-    diagonal_gaussian_log_density,
     importance_weighted_bound,
+    latent_log_prob,
     log_importance_weights,
     log_mean_exp,
 )
@@ -52,13 +52,13 @@ def test_log_mean_exp_matches_scipy_and_survives_underflow():
     )
 
 
-def test_diagonal_gaussian_log_density_matches_scipy():
+def test_latent_log_prob_matches_scipy():
     rng = np.random.default_rng(1)
     mean, log_var = rng.normal(size=3), rng.normal(size=3)
     z = rng.normal(size=(6, 3))
     expected = multivariate_normal(mean, np.diag(np.exp(log_var))).logpdf(z)
     np.testing.assert_allclose(
-        diagonal_gaussian_log_density(z, mean, log_var), expected, rtol=1e-12
+        latent_log_prob(z, mean, log_var), expected, rtol=1e-12
     )
 
 

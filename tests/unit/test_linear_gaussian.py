@@ -72,7 +72,7 @@ def test_log_joint_matches_scipy_and_broadcasts_over_samples(model):
 
 def test_posterior_matches_gaussian_conditioning(model):
     x, _ = lg.sample(model, 10, seed=0)
-    mean, cov = lg.posterior(model, x)
+    mean, cov = lg.exact_posterior(model, x)
     # Condition the joint Gaussian of (z, x): Cov(z, x) = W^T,
     # Cov(x) = W W^T + s I.
     weights = model.weights
@@ -92,7 +92,7 @@ def test_bayes_rule_holds_at_arbitrary_z(model):
     The posterior density is taken from scipy.
     """
     x, _ = lg.sample(model, 8, seed=0)
-    mean, cov = lg.posterior(model, x)
+    mean, cov = lg.exact_posterior(model, x)
     z = 3.0 * np.random.default_rng(7).normal(size=(8, 3))
     log_post = [
         stats.multivariate_normal(m, cov).logpdf(zi) for m, zi in zip(mean, z)
