@@ -1,65 +1,90 @@
-"""A chapter's graded run: one notebook that runs the chapter as a student
-gets it and grades several answers to each runnable exercise on the way.
+"""Graded notebooks: a chapter as a student gets it, with answers to run.
 
-It is the student edition (teaching.student_edition) with, in place of each
-stub, the answers to try in turn: the stub itself, and the other answers a
-test names (a plausible wrong answer, a second correct solution), then the
-reference solution, each followed by the exercise's hidden tests. The
-reference goes last, so the next exercise starts from the book's state. A
-hidden first cell records which answer or test cell raised what; the last
-cell asserts the grades each answer must get. CI runs it instead of the
-plain chapter on JAX and PyTorch (`pytest --graded ...`, conftest.py), so
-one execution proves both that the chapter runs on that backend and that
-its exercises grade as they should.
+`grading_notebook` builds, from a chapter's student edition, a notebook that
+runs the chapter and, at each runnable exercise, one or more answers in
+turn, each followed by an export cell: teaching.exercise_values writes what
+the exercise's tests read (its ANSWER) to <folder>/<kind>/<label>.json. The
+tests themselves never run in that kernel: teaching.checks runs them later,
+in a fresh interpreter, on those files.
+
+The course grader (teaching.grade) runs one answer per exercise, the
+student's, in a sandbox. CI's graded runs (`pytest --graded ...`,
+conftest.py) run the stub, the answers a test names (a plausible wrong
+answer, a second correct solution) and the reference solution at each
+exercise; the reference goes last, so that the next exercise starts from the
+book's state; a last cell checks that each answer got the grade it must:
+nothing for the stub, full marks for the reference and the second solution,
+the public tests' points but not all hidden ones for the wrong answer. One
+execution shows that the chapter runs on that backend and that its exercises
+grade as they should.
 """
+
+import ast
+import inspect
+import json
+import sys
+from dataclasses import asdict
 
 import nbformat
 
+from teaching import exercise_values
+from teaching.book import ROOT
+from teaching.checks import check_answers
 from teaching.exercises import STUB_TAG, read_chapter
 
 REFERENCE = "reference"
 STUB = "stub"
-# What each kind of answer must score: full marks, or nothing with the
-# first error it raised (in its own cells or in the hidden tests).
-EXPECTED = {
-    STUB: (0, "NotImplementedError"),
-    "wrong": (0, "AssertionError"),
-    "alternative": (1, ""),
-    REFERENCE: (1, ""),
-}
 
-RECORDER = """\
-# The graded run's recorder: the first error of each answer and its tests.
-_graded = {"step": None, "errors": {}}
-
-
-def _record_error(result):
-    step, error = _graded["step"], result.error_in_exec
-    if step and error is not None:
-        _graded["errors"].setdefault(step, f"{type(error).__name__}: {error}")
-
-
-get_ipython().events.register("post_run_cell", _record_error)
+SETUP = """\
+# Grading: how an answer's values are saved (teaching.exercise_values).
+_grading = {{}}
+exec({source!r}, _grading)
 """
+
+SNAPSHOT = '_grading["before"] = _grading["snapshot"](globals())'
+EXPORT = """\
+_grading["export"](
+    {label!r}, {names!r}, {calls!r}, globals(), {path!r},
+    _grading["before"],
+)"""
 
 VERDICT = """\
-# The graded run's verdict: each answer scored as it must.
-get_ipython().events.unregister("post_run_cell", _record_error)
-_graded["step"] = None
-_expected = {expected!r}
-_scores = {{}}
-for (_label, _answer), (_points, _error) in _expected.items():
-    _found = _graded["errors"].get((_label, _answer, "answer")) or _graded[
-        "errors"
-    ].get((_label, _answer, "tests"), "")
-    _scores[_label, _answer] = (int(not _found), _found.split(":")[0])
-    assert _scores[_label, _answer] == (_points, _error), (
-        _label,
-        _answer,
-        _found,
-    )
-print(len(_scores), "answers graded as expected")
+# Graded run: each answer to each exercise graded as it must be.
+import subprocess
+import sys
+
+_run = subprocess.run(
+    [sys.executable, "-m", "teaching.graded", {folder!r}, {tried!r}],
+    capture_output=True, text=True, cwd={root!r},
+)
+assert _run.returncode == 0, _run.stdout + _run.stderr
+print(_run.stdout)
 """
+# What each kind of answer must score, from its tests' results.
+EXPECTED = {
+    STUB: lambda got, full, public: got == 0,
+    "wrong": lambda got, full, public: public and got < full,
+    "alternative": lambda got, full, public: got == full,
+    REFERENCE: lambda got, full, public: got == full,
+}
+
+
+def unexpected_grades(results, tried):
+    """The (label, kind, points, max points, messages) of every answer
+    not graded as EXPECTED; results: {kind: teaching.checks results}."""
+    problems = []
+    for kind, labels in tried.items():
+        for label in labels:
+            mine = [c for c in results[kind] if c["label"] == label]
+            got = sum(c["points"] for c in mine)
+            full = sum(c["max_points"] for c in mine)
+            public = all(
+                c["points"] == c["max_points"] for c in mine if not c["hidden"]
+            )
+            if not mine or not EXPECTED[kind](got, full, public):
+                failed = [c["message"] for c in mine if not c["points"]]
+                problems.append((label, kind, got, full, failed))
+    return problems
 
 
 def code_cell(source, tags=()):
@@ -69,41 +94,93 @@ def code_cell(source, tags=()):
     return cell
 
 
-def step(label, answer, part):
-    return code_cell(f"_graded['step'] = {(label, answer, part)!r}")
+def export_cell(exercise, path):
+    return code_cell(
+        EXPORT.format(
+            label=exercise.label,
+            names=list(exercise.answer),
+            calls=exercise.calls,
+            path=str(path),
+        ),
+        [STUB_TAG],  # a student may have broken it: the run goes on
+    )
 
 
-def graded_notebook(path, answers):
-    """The graded run of a chapter: `answers` maps an exercise's label to
-    {kind: [code cell sources]} for kinds of EXPECTED other than the stub
-    and the reference, which every runnable exercise gets. Returns None for
-    a chapter without runnable exercises."""
-    chapter = read_chapter(path)
-    if not chapter.runnable:
-        return None
-    unknown = set(answers) - {e.label for e in chapter.runnable}
-    if unknown:
-        raise ValueError(f"{path.name} has no runnable {sorted(unknown)}")
+def grading_notebook(chapter, answers, folder):
+    """The chapter's student edition with, at each runnable exercise, the
+    answers {kind: [code cell sources]} of answers[label] run in order,
+    each exported to <folder>/<kind>/<label>.json."""
     stubs = {exercise.stub.id: exercise for exercise in chapter.runnable}
-    cells, expected = [], {}
+    source = inspect.getsource(exercise_values)
+    cells = [code_cell(SETUP.format(source=source), ["remove-cell"])]
     for cell in chapter.student.cells:
         exercise = stubs.get(cell.get("id"))
         if exercise is None:
             cells.append(cell)
             continue
-        if not expected:
-            cells.append(code_cell(RECORDER, ["remove-cell"]))
-        tries = {
+        for kind, sources in answers.get(exercise.label, {}).items():
+            cells.append(code_cell(SNAPSHOT, [STUB_TAG]))
+            cells += [code_cell(source, [STUB_TAG]) for source in sources]
+            path = f"{folder}/{kind}/{exercise.label}.json"
+            cells.append(export_cell(exercise, path))
+    nb = nbformat.v4.new_notebook(metadata=chapter.student.metadata)
+    nb.cells = cells
+    return nb
+
+
+def graded_run(path, extra_answers, folder):
+    """CI's graded run of a chapter: the stub, the extra answers
+    {label: {kind: sources}} and the reference at each runnable exercise,
+    and a last cell that checks their grades. None for a chapter without
+    runnable exercises."""
+    chapter = read_chapter(path)
+    if not chapter.runnable:
+        return None
+    unknown = set(extra_answers) - {e.label for e in chapter.runnable}
+    if unknown:
+        raise ValueError(f"{path.name} has no runnable {sorted(unknown)}")
+    answers = {
+        exercise.label: {
             STUB: [exercise.stub.source],
-            **answers.get(exercise.label, {}),
+            **extra_answers.get(exercise.label, {}),
             REFERENCE: exercise.solution,
         }
-        for kind, sources in tries.items():
-            cells.append(step(exercise.label, kind, "answer"))
-            cells += [code_cell(source, [STUB_TAG]) for source in sources]
-            cells.append(step(exercise.label, kind, "tests"))
-            cells.append(code_cell(exercise.tests, [STUB_TAG]))
-            expected[exercise.label, kind] = EXPECTED[kind]
-    cells.append(code_cell(VERDICT.format(expected=expected)))
-    chapter.student.cells = cells
-    return chapter.student
+        for exercise in chapter.runnable
+    }
+    nb = grading_notebook(chapter, answers, folder)
+    tried = {}
+    for label, tries in answers.items():
+        for kind in tries:
+            tried.setdefault(kind, []).append(label)
+    verdict = VERDICT.format(
+        tried=repr(tried), folder=str(folder), root=str(ROOT)
+    )
+    nb.cells.append(code_cell(verdict))
+    return nb
+
+
+def write(nb, path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def main():
+    """python -m teaching.graded FOLDER TRIED: the verdict of a graded run
+    (TRIED: {kind: [labels]}, as Python)."""
+    folder, tried = sys.argv[1], ast.literal_eval(sys.argv[2])
+    results = {
+        kind: [
+            asdict(case)
+            for case in check_answers(labels, f"{folder}/{kind}", folder)
+        ]
+        for kind, labels in tried.items()
+    }
+    problems = unexpected_grades(results, tried)
+    if problems:
+        sys.exit(json.dumps(problems, indent=1))
+    print(sum(map(len, results.values())), "tests graded as expected")
+
+
+if __name__ == "__main__":
+    main()

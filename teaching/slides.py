@@ -1,25 +1,33 @@
-"""Build one reveal.js slide deck per chapter, from the chapter's notebook.
+"""Build one reveal.js slide deck per chapter, from the marks its author set.
 
     python -m teaching.slides [notebooks/06_mnist_vae.ipynb ...]
 
-With no argument it builds a deck for every numbered chapter of _toc.yml. Each
-deck is a selection from the stored notebook, nothing is executed: the title
-and the learning objectives, the chapter's key display equations (labelled ones
-first, at most MAX_EQUATIONS) under the heading of their section, every figure
-with its caption, a few short code cells, and the exercises. One idea per
-slide. nbconvert's SlidesExporter renders it with the template in
-teaching/slides_template/, which loads everything from files next to the deck:
+With no argument it builds a deck for every numbered chapter. The author
+chooses what goes on a slide, in the chapter itself (CONTRIBUTING.md,
+"Slides"); nothing is guessed:
+
+- in a Markdown cell, the lines between `% slide: Title` and `% end slide`
+  (MyST comments, which the website and the PDF do not show) are a slide
+  with that title;
+- a code cell tagged `slide` is a slide: a figure fills it, under its
+  caption; other code is shown with its short printed output.
+
+The title slide and the learning objectives open each deck, and every
+exercise closes it, in full, one per slide. The chapter's prose around a
+slide, up to the next, becomes its speaker notes (press S in the deck).
+Nothing is executed: the stored outputs are used. nbconvert's
+SlidesExporter renders the decks with the template in
+teaching/slides_template/, which loads everything from files next to them:
 
     _build/slides/NN_name.slides.html    one deck per chapter
-    _build/slides/reveal.js/             reveal.js 5, from the PyPI package
-                                         sphinx-revealjs (it ships reveal.js's
-                                         dist/ and plugin/ files)
-    _build/slides/mathjax/               MathJax 3, the same files the website
-                                         serves (book/_ext/offline_mathjax.py)
+    _build/slides/reveal.js/             reveal.js 5 and its notes plugin,
+                                         from the PyPI package
+                                         sphinx-revealjs
+    _build/slides/mathjax/               MathJax 3, the website's copy
+                                         (book/_ext/offline_mathjax.py)
 
-so the decks work offline, in a classroom. Open a deck in a browser (serve the
-folder, e.g. `python -m http.server -d _build/slides`, or open the file);
-tests/site/test_slides.py checks them in headless Chromium.
+so the decks work offline, in a classroom; tests/site/test_slides.py checks
+them in headless Chromium.
 """
 
 import argparse
@@ -33,19 +41,17 @@ import nbformat
 from nbconvert.exporters import SlidesExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from teaching.book import ROOT, chapters, glued_values
+from teaching.book import ROOT, chapters, glued_values, split_markdown, title
 
 OUT = ROOT / "_build" / "slides"
 TEMPLATES = Path(__file__).resolve().parent / "slides_template"
-
-MAX_EQUATIONS = 5
-MAX_CODE_CELLS = 2
-MAX_CODE_LINES = 12
-MAX_CODE_WIDTH = 72
-MAX_TEXT_OUTPUT_LINES = 4
 HIDE_INPUT = "slides-hide-input"
+SLIDE_TAG = "slide"
+MAX_OUTPUT_LINES = 6
 
-DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$(?:[ \t]*\((eq-[\w-]+)\))?", re.S)
+MARKED = re.compile(
+    r"^% slide: *(.+?)\n(.*?)(?:^% end slide *$|\Z)", re.S | re.M
+)
 OBJECTIVES = re.compile(
     r":::\{admonition\} Learning objectives\n(.*?)\n:::", re.S
 )
@@ -66,123 +72,115 @@ def plain(text, glue):
     text = re.sub(r"\{glue:\w+\}`([^`]*)`", glued, text)
     text = re.sub(r"\s?\{cite:\w+\}`[^`]*`", "", text)
     text = re.sub(r"\{\w+\}`([^`<]*?)\s*<[^`]*>`", r"\1", text)
-    text = re.sub(r"(equation )?\{eq\}`[^`]*`", "the chapter's equation", text)
-    text = re.sub(r"\{numref\}`[^`]*`", "the chapter's figure", text)
+    text = re.sub(r"\{eq\}`([^`]*)`", r"(\1)", text)
+    text = re.sub(r"\{numref\}`[^`]*`", "the figure", text)
     text = re.sub(r"\{(?:ref|doc)\}`([^`]*)`", r"\1", text)
-    return text
+    text = re.sub(
+        r"^(\$\$.*?\$\$)\s*\((eq-[\w-]+)\)", r"\1", text, flags=re.S | re.M
+    )
+    return re.sub(r"^%.*\n?", "", text, flags=re.M)
 
 
-def slide(source, kind="slide"):
+def markdown(source, kind):
     cell = nbformat.v4.new_markdown_cell(source)
     cell.metadata["slideshow"] = {"slide_type": kind}
     return cell
 
 
-def figure_slides(cell, heading):
-    """A figure cell: its caption under the section heading, then its image."""
-    figure = cell.metadata["mystnb"]["figure"]
+def figure_slide(cell):
+    """A figure: its caption as the title, the image filling the slide."""
+    caption = cell.metadata["mystnb"]["figure"]["caption"]
     images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
-    if not images:
-        return []
-    caption = (
-        f"## {heading}\n\n<p class='slide-caption'>{figure['caption']}</p>"
-    )
     code = nbformat.v4.new_code_cell(cell.source)
     code.outputs = images[:1]
     code.metadata["tags"] = [HIDE_INPUT]
     code.metadata["slideshow"] = {"slide_type": "-"}
-    return [slide(caption), code]
+    return [markdown(f"<p class='slide-caption'>{caption}</p>", "slide"), code]
 
 
-def short_code(cell):
-    """A code cell worth a slide: short, visible on the page, not a check."""
-    tags = set(cell.metadata.get("tags", []))
-    lines = cell.source.splitlines()
-    return (
-        not tags & {"hide-input", "remove-input", "remove-cell"}
-        and 3 <= len(lines) <= MAX_CODE_LINES
-        and max(len(line) for line in lines) <= MAX_CODE_WIDTH
-        and "assert" not in cell.source
-        and "mystnb" not in cell.metadata
-        and re.search(r"\b(def|class)\b|keras\.|layers\.", cell.source)
-    )
-
-
-def code_slides(cell, heading):
+def code_slide(cell, heading):
     code = nbformat.v4.new_code_cell(cell.source)
     text = "".join(
         o.get("text", "") for o in cell.outputs if o["output_type"] == "stream"
     )
-    if text and len(text.splitlines()) <= MAX_TEXT_OUTPUT_LINES:
+    if text and len(text.splitlines()) <= MAX_OUTPUT_LINES:
         code.outputs = [
             nbformat.v4.new_output("stream", name="stdout", text=text)
         ]
     code.metadata["slideshow"] = {"slide_type": "-"}
-    return [slide(f"## {heading}"), code]
+    return [markdown(f"## {heading}", "slide"), code]
+
+
+def prose(source):
+    """A Markdown cell's text outside directives' solutions and slide
+    marks: speaker notes."""
+    text, _ = split_markdown(source, None, lambda *args: None)
+    return MARKED.sub("", text).strip()
 
 
 def deck(nb, number):
     """The slides of one chapter, as a notebook with slideshow metadata."""
     glue = glued_values(nb)
-    first = nb.cells[0].source
-    title = re.search(r"^# (.+)$", first, re.M).group(1)
+    name = title(nb)
     cells = [
-        slide(
-            f"# {title}\n\nChapter {number} of *Variational Autoencoders"
-            " — Logic and Practice*"
+        markdown(
+            f"# {name}\n\nChapter {number} of *Variational Autoencoders — "
+            "Logic and Practice*",
+            "slide",
         )
     ]
-    objectives = OBJECTIVES.search(first)
+    objectives = OBJECTIVES.search(nb.cells[0].source)
     if objectives:
-        items = (
-            objectives.group(1).split("\n", 1)[1].replace(":class: tip\n", "")
+        items = objectives.group(1).replace(":class: tip\n", "")
+        items = items.split("\n", 1)[1]
+        cells.append(
+            markdown(
+                "## Learning objectives\n\n" + plain(items, glue), "slide"
+            )
         )
-        cells.append(slide("## Learning objectives\n\n" + plain(items, glue)))
-
-    # Labelled equations are the ones the chapter refers back to: the key ones.
-    body, equations = [], []
-    heading = title
+    heading = name
     for cell in nb.cells[1:]:
         if cell.cell_type == "markdown":
-            if re.match(r"## (Summary|Exercises)", cell.source):
+            if re.search(r"^## (Summary|Exercises)", cell.source, re.M):
                 break
             for line in cell.source.splitlines():
                 if re.match(r"#{2,3} ", line):
                     heading = line.lstrip("#").strip()
-            if "{admonition} Seed note" in cell.source:
-                continue
-            for match in DISPLAY_MATH.finditer(cell.source):
-                equations.append((len(body), bool(match.group(2))))
-                body.append(("math", match.group(1).strip(), heading))
-        elif "mystnb" in cell.metadata and "figure" in cell.metadata["mystnb"]:
-            body.append(("figure", cell, heading))
-        elif short_code(cell):
-            body.append(("code", cell, heading))
-    labelled = [i for i, has_label in equations if has_label]
-    others = [i for i, has_label in equations if not has_label]
-    keep = set((labelled + others)[:MAX_EQUATIONS])
-    codes = 0
-    for index, (kind, item, heading) in enumerate(body):
-        if kind == "math" and index in keep:
-            cells.append(slide(f"## {heading}\n\n$$\n{plain(item, glue)}\n$$"))
-        elif kind == "figure":
-            cells += figure_slides(item, heading)
-        elif kind == "code" and codes < MAX_CODE_CELLS:
-            cells += code_slides(item, heading)
-            codes += 1
-
-    exercises = []
-    for cell in nb.cells:
-        for match in EXERCISE.finditer(cell.source):
-            text = match.group(2).strip()
-            first_sentence = re.split(r"(?<=[.?])\s|\s*\$\$", text)[0]
-            exercises.append(f"1. {plain(first_sentence, glue)}")
-    if exercises:
-        cells.append(slide("## Exercises\n\n" + "\n".join(exercises[:4])))
+            for match in MARKED.finditer(cell.source):
+                slide = f"## {match.group(1)}\n\n{match.group(2).strip()}"
+                cells.append(markdown(plain(slide, glue), "slide"))
+            notes = prose(cell.source)
+            if notes:
+                cells.append(markdown(plain(notes, glue), "notes"))
+        elif SLIDE_TAG in cell.metadata.get("tags", []):
+            if "figure" in cell.metadata.get("mystnb", {}):
+                cells += figure_slide(cell)
+            else:
+                cells += code_slide(cell, heading)
+    exercises = [
+        match.group(2).strip()
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for match in EXERCISE.finditer(cell.source)
+    ]
+    for order, text in enumerate(exercises, 1):
+        heading = f"## Exercise {number}.{order}\n\n"
+        cells.append(markdown(heading + plain(text, glue), "slide"))
     slides = nbformat.v4.new_notebook(cells=cells)
     slides.metadata = nb.metadata
-    slides.metadata["title"] = title
+    slides.metadata["title"] = name
     return slides
+
+
+def marked_slides(nb):
+    """How many slides the author marked: the test counts them on the deck."""
+    blocks = sum(
+        len(MARKED.findall(c.source))
+        for c in nb.cells
+        if c.cell_type == "markdown"
+    )
+    tagged = sum(SLIDE_TAG in c.metadata.get("tags", []) for c in nb.cells)
+    return blocks + tagged
 
 
 def website_mathjax():
@@ -195,17 +193,18 @@ def website_mathjax():
 
 
 def copy_assets():
-    """reveal.js and MathJax next to the decks: nothing comes from a CDN."""
+    """reveal.js, its notes plugin and MathJax next to the decks."""
     import sphinx_revealjs
 
     reveal = Path(sphinx_revealjs.__file__).parent / "_static" / "revealjs"
     shutil.copy2(ROOT / "book" / "_static" / "favicon.svg", OUT)
-    shutil.copytree(
-        reveal / "dist",
-        OUT / "reveal.js" / "dist",
-        ignore=shutil.ignore_patterns("*.map", "*.esm.js"),
-        dirs_exist_ok=True,
-    )
+    for folder in ("dist", "plugin/notes"):
+        shutil.copytree(
+            reveal / folder,
+            OUT / "reveal.js" / folder,
+            ignore=shutil.ignore_patterns("*.map", "*.esm.js"),
+            dirs_exist_ok=True,
+        )
     offline_mathjax = website_mathjax()
     mathjax = OUT / "mathjax"
     mathjax.mkdir(parents=True, exist_ok=True)
@@ -226,6 +225,8 @@ def exporter():
         template_name="vaebook_slides",
         reveal_url_prefix="reveal.js",
         reveal_theme="white",
+        reveal_width="1280",
+        reveal_height="720",
         mathjax_url=f"mathjax/{website_mathjax().COMPONENT}",
     )
     slides.register_preprocessor(
@@ -238,16 +239,13 @@ def build(notebooks):
     OUT.mkdir(parents=True, exist_ok=True)
     copy_assets()
     slides = exporter()
-    order = {
-        path.resolve(): n
-        for n, path in enumerate(chapters(numbered_only=True), 1)
-    }
+    numbered = chapters(numbered_only=True)
+    order = {path.resolve(): n for n, path in enumerate(numbered, 1)}
     written = []
     for path in notebooks:
         path = Path(path).resolve()
         nb = nbformat.read(path, as_version=4)
-        number = order.get(path, int(path.name[:2]))
-        html, _ = slides.from_notebook_node(deck(nb, number))
+        html, _ = slides.from_notebook_node(deck(nb, order[path]))
         target = OUT / f"{path.stem}.slides.html"
         target.write_text(html, encoding="utf-8")
         written.append(target)

@@ -21,7 +21,8 @@ DEPENDENCIES = [
     "conftest.py",
     "vaebook/*.py",
     "teaching/*.py",
-    "tests/teaching/answers.py",
+    "tests/teaching/answers/*.py",
+    "teaching/exercise_tests/*.py",
     "tests/graded_runs.py",
 ]
 _ran, _failed = set(), set()

@@ -1,80 +1,96 @@
-"""The graded runs (teaching.graded) that CI executes on JAX and PyTorch:
-built for every chapter with runnable exercises, and their verdict cell
-fails when an answer is not graded as it must be."""
+"""The graded runs (teaching.graded) that CI executes on JAX and PyTorch,
+and the exercises' test files and other answers they use."""
 
-import nbformat
+import ast
+
 import pytest
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 from teaching.book import chapters
+from teaching.checks import TESTS, contract
 from teaching.exercises import read_chapter
-from teaching.graded import REFERENCE, STUB, graded_notebook
-from tests.teaching.answers import WRONG, wrong_answers
+from teaching.graded import (
+    EXPECTED,
+    REFERENCE,
+    STUB,
+    graded_run,
+    unexpected_grades,
+)
+from tests.teaching.answers import answers, chapter_answers
 
 RUNNABLE = [path for path in chapters() if read_chapter(path).runnable]
+EXERCISES = [e for p in RUNNABLE for e in read_chapter(p).runnable]
 
 
 @pytest.mark.parametrize("path", RUNNABLE, ids=lambda path: path.stem[:3])
-def test_every_runnable_exercise_is_tried_with_stub_and_reference(path):
-    answers = wrong_answers(path)
-    nb = graded_notebook(path, answers)
-    steps = [
-        cell.source for cell in nb.cells if cell.source.startswith("_graded")
-    ]
-    for exercise in read_chapter(path).runnable:
-        kinds = [STUB, *answers.get(exercise.label, {}), REFERENCE]
-        for kind in kinds:
-            for part in ("answer", "tests"):
-                step = (exercise.label, kind, part)
-                assert f"_graded['step'] = {step!r}" in steps
-    assert "graded as expected" in nb.cells[-1].source
+def test_every_runnable_exercise_has_a_wrong_and_a_second_answer(path):
+    module = chapter_answers(path)
+    labels = {exercise.label for exercise in read_chapter(path).runnable}
+    assert module is not None, f"no tests/teaching/answers for {path.name}"
+    assert set(module.WRONG) == labels, labels ^ set(module.WRONG)
+    assert set(module.ALTERNATIVE) == labels, labels ^ set(module.ALTERNATIVE)
+    tried = answers(path, ["wrong", "alternative"])  # each edit applies
+    nb = graded_run(path, tried, "answers")
+    sources = "\n".join(cell.source for cell in nb.cells)
+    for label in labels:
+        for kind in (STUB, "wrong", "alternative", REFERENCE):
+            assert f"answers/{kind}/{label}.json" in sources, (label, kind)
 
 
-def test_every_chapter_with_runnable_exercises_has_a_wrong_answer():
-    numbers = {path.name.split("_")[0] for path in RUNNABLE}
-    assert numbers <= set(WRONG), numbers - set(WRONG)
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.label)
+def test_each_test_file_is_one_otter_can_run(exercise):
+    """Public and hidden tests with points and one-line messages, reading
+    only names of ANSWER, with everything they need inside them."""
+    answer, calls = contract(exercise.label)
+    assert set(calls) <= set(answer)
+    tree = ast.parse((TESTS / f"{exercise.label}.py").read_text())
+    module_names = set()
+    hidden = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            (decorator,) = node.decorator_list
+            options = {
+                k.arg: ast.literal_eval(k.value) for k in decorator.keywords
+            }
+            assert options.get("points", 0) > 0, node.name
+            message = options.get("failure_message", "")
+            assert message and '"' not in message and "\n" not in message
+            hidden.append(options.get("hidden", False))
+            assert {a.arg for a in node.args.args} <= set(answer), node.name
+        elif isinstance(node, ast.Assign):
+            module_names |= {t.id for t in node.targets}
+    assert module_names <= {"OK_FORMAT", "name", "ANSWER", "CALLS"}
+    assert True in hidden and False in hidden, "public and hidden tests"
 
 
-EXERCISE = """\
-## Exercises
-
-```{exercise}
-:label: ex-99-square
-Compute `square`, the square of 3.
-```
-
-```{solution-start} ex-99-square
-:class: dropdown
-```
-"""
+def case(label, points, max_points, hidden):
+    return {
+        "label": label,
+        "points": points,
+        "max_points": max_points,
+        "hidden": hidden,
+        "message": "m",
+    }
 
 
-def run_graded(tmp_path, wrong_source):
-    """Execute the graded run of a one-exercise chapter; return the error
-    of its verdict cell, or None."""
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# A chapter"),
-        nbformat.v4.new_code_cell("base = 3"),
-        nbformat.v4.new_markdown_cell(EXERCISE),
-        nbformat.v4.new_code_cell("square = base**2"),
-        nbformat.v4.new_code_cell("assert square == 9"),
-        nbformat.v4.new_markdown_cell("```{solution-end}\n```"),
-    ]
-    path = tmp_path / "99_chapter.ipynb"
-    nbformat.write(nb, path)
-    graded = graded_notebook(path, {"ex-99-square": {"wrong": [wrong_source]}})
-    try:
-        NotebookClient(graded, timeout=60).execute()
-    except CellExecutionError as error:
-        return error
-    return None
-
-
-def test_a_wrong_answer_that_passes_fails_the_verdict(tmp_path):
-    assert run_graded(tmp_path, "square = base * base") is not None
-
-
-def test_a_wrong_answer_that_fails_passes_the_verdict(tmp_path):
-    assert run_graded(tmp_path, "square = base * 2") is None
+def test_the_verdict_tells_each_kind_of_answer_apart():
+    passing = [case("ex", 1, 1, False), case("ex", 2, 2, True)]
+    nothing = [case("ex", 0, 1, False), case("ex", 0, 2, True)]
+    hidden_lost = [case("ex", 1, 1, False), case("ex", 0, 2, True)]
+    public_lost = [case("ex", 0, 1, False), case("ex", 2, 2, True)]
+    tried = {kind: ["ex"] for kind in EXPECTED}
+    good = {
+        STUB: nothing,
+        "wrong": hidden_lost,
+        "alternative": passing,
+        REFERENCE: passing,
+    }
+    assert unexpected_grades(good, tried) == []
+    for kind, bad in [
+        (STUB, hidden_lost),  # a stub that earns points
+        ("wrong", passing),  # a wrong answer that passes
+        ("wrong", public_lost),  # a wrong answer a public test catches
+        ("alternative", hidden_lost),  # a correct answer that fails
+        (REFERENCE, []),  # an exercise whose tests never ran
+    ]:
+        problems = unexpected_grades({**good, kind: bad}, tried)
+        assert [p[:2] for p in problems] == [("ex", kind)], kind
