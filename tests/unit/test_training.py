@@ -1,7 +1,9 @@
-"""vaebook.training.train_vae against a plain Keras fit of the same model."""
+"""vaebook.training: train_vae against a plain Keras fit of the same model,
+and trained_vae's cache of trained models."""
 
 import keras
 import numpy as np
+import pytest
 
 from vaebook.models import (
     bernoulli_negative_log_likelihood,
@@ -9,7 +11,7 @@ from vaebook.models import (
     build_encoder,
     build_vae,
 )
-from vaebook.training import train_vae
+from vaebook.training import train_vae, trained_vae
 
 
 def binary_images(n=300, seed=0):
@@ -50,3 +52,39 @@ def test_train_vae_returns_the_parts_of_one_model_and_logs_validation(capsys):
     ] and decoder.input_shape == (None, 3)
     assert encoder in vae.layers and decoder in vae.layers
     assert "held-out loss" in capsys.readouterr().out
+
+
+def test_trained_vae_trains_once_then_reloads_the_same_model(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    x = binary_images()
+    arguments = dict(epochs=2, x_validation=x[:50], seed=1)
+    first = trained_vae(x, bernoulli_negative_log_likelihood, **arguments)
+    trained_log = capsys.readouterr().out
+    again = trained_vae(x, bernoulli_negative_log_likelihood, **arguments)
+    assert capsys.readouterr().out == trained_log  # the same log, replayed
+    z = np.random.default_rng(0).normal(size=(5, 2)).astype("float32")
+    np.testing.assert_array_equal(
+        keras.ops.convert_to_numpy(first[1](z)),
+        keras.ops.convert_to_numpy(again[1](z)),
+    )
+    assert again[2].history.history == first[2].history.history
+    (cached,) = (tmp_path / "vaebook-models").iterdir()
+    other = trained_vae(
+        x, bernoulli_negative_log_likelihood, epochs=2, seed=2
+    )  # another seed: another model
+    assert len(list((tmp_path / "vaebook-models").iterdir())) == 2
+    assert other is not None and cached.exists()
+
+
+def test_a_corrupt_cached_model_is_an_error_that_names_the_folder(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    x = binary_images(100)
+    trained_vae(x, bernoulli_negative_log_likelihood, epochs=1)
+    (cached,) = (tmp_path / "vaebook-models").iterdir()
+    (cached / "vae.keras").write_bytes(b"half a file")
+    with pytest.raises(OSError, match="is corrupt.*delete that folder"):
+        trained_vae(x, bernoulli_negative_log_likelihood, epochs=1)
