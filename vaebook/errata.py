@@ -48,8 +48,9 @@ def expected_log_likelihood(
 
 def kl_to_standard_normal(q_mean, q_var):
     """KL(N(q_mean, q_var) || N(0, 1)): chapter 03's closed form."""
-    q_mean, q_var = np.asarray(q_mean, np.float64), np.asarray(q_var)
-    return to_numpy(kl_per_dimension(q_mean, np.log(q_var, dtype=np.float64)))
+    q_mean = np.asarray(q_mean, np.float64)
+    log_var = np.asarray(np.log(q_var), np.float64)  # an array, not a scalar
+    return to_numpy(kl_per_dimension(q_mean, log_var))
 
 
 def elbo(x, q_mean, q_var, weight=WEIGHT, bias=BIAS, noise_var=NOISE_VAR):
