@@ -49,3 +49,23 @@ def test_text_has_no_control_characters(path):
         for m in CONTROL.finditer(text)
     ]
     assert not found, f"control characters in {path.name}: {found}"
+
+
+# A glued number is stored as its repr; MyST-NB formats it with a format
+# spec ({glue:text}`name:.2f`) only if the repr is a plain number.
+# np.float64(0.695) is not, and the build stops with a warning.
+GLUE_MIME = "application/papermill.record/text/plain"
+NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_glued_values_are_plain(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    bad = [
+        output["data"][GLUE_MIME]
+        for cell in cells
+        for output in cell.get("outputs", [])
+        if GLUE_MIME in output.get("data", {})
+        and re.match(r"(np|numpy|array|tf|torch)\W", output["data"][GLUE_MIME])
+    ]
+    assert not bad, f"glue a float(), not a numpy scalar: {bad}"
