@@ -4,5 +4,5 @@ Each module holds code that a chapter builds in front of the reader first;
 its docstring names the chapters: ``linear_gaussian``, ``layers``,
 ``gradients``, ``data``, ``session``, ``plots``, ``likelihoods``,
 ``models``, ``training``, ``converters``, ``evaluation``,
-``rate_distortion`` and ``errata``.
+``rate_distortion``, ``errata`` and ``widgets``.
 """

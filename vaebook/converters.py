@@ -36,12 +36,9 @@ def continuous_bernoulli_sample(x_logits, uniform):
 
 @keras.saving.register_keras_serializable(package="vaebook")
 class ConverterLayer(keras.layers.Layer):
-    """Seed 000's d function: decoder parameters -> an image.
-
-    The image is the mean, the mode or a sample. Input: x_logits, or x_mean
-    for "gaussian" (whose shared ln sigma^2 is `log_var`); output: images of
-    the input's shape.
-    """
+    """Seed 000's d function: decoder parameters -> an image (the mean, the
+    mode or a sample). Input: x_logits, or x_mean for "gaussian" (shared
+    ln sigma^2 `log_var`); output: images of the input's shape."""
 
     def __init__(self, likelihood, kind, log_var=0.0, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -50,12 +47,8 @@ class ConverterLayer(keras.layers.Layer):
                 f"likelihood must be one of {LIKELIHOODS} and kind one of "
                 f"{KINDS}; got {likelihood!r} and {kind!r}."
             )
-        self.likelihood, self.kind, self.log_var, self.seed = (
-            likelihood,
-            kind,
-            log_var,
-            seed,
-        )
+        self.likelihood, self.kind = likelihood, kind
+        self.log_var, self.seed = log_var, seed
         self.seed_generator = keras.random.SeedGenerator(seed)
 
     def call(self, params):
@@ -86,8 +79,6 @@ class ConverterLayer(keras.layers.Layer):
     def get_config(self):
         return {
             **super().get_config(),
-            "likelihood": self.likelihood,
-            "kind": self.kind,
-            "log_var": self.log_var,
-            "seed": self.seed,
+            **dict(likelihood=self.likelihood, kind=self.kind),
+            **dict(log_var=self.log_var, seed=self.seed),
         }

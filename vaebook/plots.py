@@ -91,7 +91,7 @@ def plot_manifold(decode, n=15, ax=None):
     """
     z = latent_grid(n)
     images = np.asarray(decode(z))
-    ax = ax or plt.figure(figsize=(7, 7)).gca()
+    ax = ax or plt.figure(figsize=(6.4, 6.4)).gca()
     ax.imshow(image_mosaic(images, n), cmap="gray_r", interpolation="nearest")
     centres = IMAGE_SIDE * (np.arange(n) + 0.5)
     ax.set_xticks(

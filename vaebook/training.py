@@ -130,9 +130,8 @@ def trained_vae(
     vae.history.history = history
     log = EpochLog(every=max(1, epochs // 2))
     log.set_params({"epochs": epochs})
-    for epoch in range(epochs):
-        metrics = vae.history.history.items()
-        log.on_epoch_end(epoch, {name: v[epoch] for name, v in metrics})
+    for epoch, values in enumerate(zip(*history.values())):
+        log.on_epoch_end(epoch, dict(zip(history, values)))
     return vae.get_layer("encoder"), vae.get_layer("decoder"), vae
 
 

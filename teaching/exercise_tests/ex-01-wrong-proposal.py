@@ -20,7 +20,7 @@ ANSWER = {
     points=1,
     hidden=False,
     failure_message="proposal_error and proposal_ess must be dicts with "
-    'keys "too narrow" and "too wide", each an array of at least 20 '
+    "keys 'too narrow' and 'too wide', each an array of at least 20 "
     "finite numbers",
 )
 def test_structure(proposal_error, proposal_ess):

@@ -18,8 +18,8 @@ ANSWER = {
 @test_case(
     points=1,
     hidden=False,
-    failure_message='sine_ratios must be a dict with keys "d/dmu" and '
-    '"d/dsigma", each a positive finite number',
+    failure_message="sine_ratios must be a dict with keys 'd/dmu' and "
+    "'d/dsigma', each a positive finite number",
 )
 def test_structure(sine_ratios):
     import numpy as np
@@ -32,7 +32,7 @@ def test_structure(sine_ratios):
 @test_case(
     points=1,
     hidden=True,
-    failure_message='sine_ratios["d/dmu"] is not the ratio of the two '
+    failure_message="sine_ratios['d/dmu'] is not the ratio of the two "
     "estimators' variances for the mean (within 4 standard errors for "
     "100,000 draws)",
 )
@@ -69,7 +69,7 @@ def test_ratio_mu(sine_ratios):
 @test_case(
     points=1,
     hidden=True,
-    failure_message='sine_ratios["d/dsigma"] is not the ratio of the two '
+    failure_message="sine_ratios['d/dsigma'] is not the ratio of the two "
     "estimators' variances for the standard deviation (within 4 standard "
     "errors for 100,000 draws)",
 )

@@ -22,7 +22,7 @@ ANSWER = {
 @test_case(
     points=1,
     hidden=False,
-    failure_message='spread must map "bernoulli", "gaussian" and "cb" to '
+    failure_message="spread must map 'bernoulli', 'gaussian' and 'cb' to "
     "pairs (KL, share): a KL at least 0 and a share between 0 and 1; "
     "cb_reconstruction one finite number",
 )

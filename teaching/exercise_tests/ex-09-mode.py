@@ -18,7 +18,7 @@ ANSWER = {
 @test_case(
     points=1,
     hidden=False,
-    failure_message='agreement must map "mode" and "sample" to shares '
+    failure_message="agreement must map 'mode' and 'sample' to shares "
     "between 0 and 1",
 )
 def test_structure(agreement):

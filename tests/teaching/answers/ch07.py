@@ -51,8 +51,7 @@ flips = np.count_nonzero(many ^ mode_pixels, axis=-1)
 log_p_of_mode = np.log(1 - p_differs).sum(axis=-1)
 mean_log_p = (xlogy(lam_8, lam_8) + xlogy(1 - lam_8, 1 - lam_8)).sum(axis=-1)
 cost = log_p_of_mode - mean_log_p
-equal_to_mode = int(np.sum(flips == 0))
-print(np.round(cost, 1), equal_to_mode)
+print(np.round(cost, 1), "samples equal to their mode:", np.sum(flips == 0))
 """
     ],
     # the density written with standardized residuals and ln sigma
