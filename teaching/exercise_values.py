@@ -85,8 +85,11 @@ class Recorded:
 
 
 def snapshot(namespace):
-    """Which object each name holds now: the state an answer starts from."""
-    return {name: id(value) for name, value in namespace.items()}
+    """Which object each name holds now: the state an answer starts from.
+    The objects themselves are kept, not their id(): an object the answer
+    frees could lend its id to a new value, which would then look unchanged.
+    """
+    return dict(namespace)
 
 
 def export(label, names, calls, namespace, path, before=None):
@@ -98,7 +101,7 @@ def export(label, names, calls, namespace, path, before=None):
     for name in names:
         if name not in namespace:
             continue
-        if before and before.get(name) == id(namespace[name]):
+        if before and name in before and before[name] is namespace[name]:
             continue
         value = namespace[name]
         if name in calls and callable(value):

@@ -1,5 +1,6 @@
 """How every chapter starts: backend, seed and data of a run (chapter 05)."""
 
+import logging
 import os
 from typing import NamedTuple
 
@@ -10,6 +11,9 @@ from typing import NamedTuple
 # on all three.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("JAX_ENABLE_X64", "true")
+# TensorFlow's Python warnings (a function traced again, say) are about its
+# internals, not the chapter: only its errors reach the page.
+logging.getLogger("tensorflow").setLevel(logging.ERROR)
 
 import keras  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402

@@ -43,16 +43,26 @@ def prune_icons(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    script = outdir / "_static" / "scripts" / "fontawesome.js"
-    if not script.exists():
+    # Where the theme keeps Font Awesome's script: pydata-sphinx-theme 0.16
+    # and later in scripts/, 0.15 in its vendor folder.
+    scripts = [
+        *(outdir / "_static" / "scripts").glob("fontawesome.js"),
+        *(outdir / "_static" / "vendor").glob("fontawesome/*/js/all.min.js"),
+    ]
+    if not scripts:
         return
     pages = [*outdir.rglob("*.html"), *(outdir / "_static").rglob("*.js")]
     used = {
         name
         for path in pages
-        if path != script
+        if path not in scripts
         for name in ICON_CLASS.findall(path.read_text(errors="ignore"))
     }
+    for script in scripts:
+        prune_icon_script(script, used)
+
+
+def prune_icon_script(script, used):
     text = script.read_text()
     kept, pieces, start = set(), [], 0
     for icon in ICON.finditer(text):

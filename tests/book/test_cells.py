@@ -22,3 +22,23 @@ def test_code_cells_are_short(path):
         if cell["cell_type"] == "code" and lines > limit:
             long_cells.append(f"cell {index}: {lines} lines (limit {limit})")
     assert not long_cells, long_cells
+
+
+# Every numbered chapter ends the same way (CONTRIBUTING.md, "Shape of a
+# chapter"): a summary, then the exercises, in that order. (The errata pages
+# of the appendix end with their exercise.)
+HEADINGS = ["## Summary", "## Exercises"]
+CHAPTERS = [path for path in NOTEBOOKS if path.stem[0].isdigit()]
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
+def test_chapter_ends_with_summary_then_exercises(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    lines = [
+        line.strip()
+        for cell in cells
+        if cell["cell_type"] == "markdown"
+        for line in "".join(cell["source"]).splitlines()
+    ]
+    headings = [line for line in lines if line in HEADINGS]
+    assert headings[-2:] == HEADINGS, f"last headings: {headings}"

@@ -33,12 +33,14 @@ def available():
     return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def serve(directory):
     """Serve `directory` on 127.0.0.1: yield its URL, then stop."""
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(directory)
-    )
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -108,3 +110,15 @@ def open_page(browser, base_url, page):
         browser.execute_async_script(
             "MathJax.startup.promise.then(arguments[arguments.length - 1]);"
         )
+
+
+def open_everything(browser):
+    """Open what a reader can open on the page: collapsed solutions
+    (sphinx-togglebutton) and hidden cells (<details>)."""
+    browser.execute_script(
+        "document.querySelectorAll('main details')"
+        ".forEach(details => { details.open = true; });"
+        "document.querySelectorAll('main .toggle.toggle-hidden')"
+        ".forEach(box => { const button = box.querySelector("
+        "'button.toggle-button'); if (button) button.click(); });"
+    )

@@ -1,6 +1,7 @@
 """Fixtures for the tests of what a reader gets: the built website (served
 on localhost) and a headless Chromium."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,11 @@ from tests.site import browser as chromium
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The website: _build/html if newer than all its sources, else a build."""
+    """The website: _build/html if newer than all its sources, else a build;
+    or the site in the folder VAEBOOK_SITE names (to test a site built
+    elsewhere, an older one for instance)."""
+    if os.environ.get("VAEBOOK_SITE"):
+        return Path(os.environ["VAEBOOK_SITE"]).resolve()
     built = ROOT / "_build" / "html"
     index = built / "index.html"
     if index.exists() and index.stat().st_mtime > newest_source_time():

@@ -94,3 +94,25 @@ def test_the_verdict_tells_each_kind_of_answer_apart():
     ]:
         problems = unexpected_grades({**good, kind: bad}, tried)
         assert [p[:2] for p in problems] == [("ex", kind)], kind
+
+
+def test_a_value_recomputed_at_a_freed_address_is_exported(tmp_path):
+    # An answer that rebinds a name frees the old value; CPython may give
+    # the new value the old one's address, and so its id(). The snapshot
+    # keeps the old objects alive, so a recomputed value is never mistaken
+    # for the one an earlier answer left.
+    import gc
+    import json
+
+    from teaching import exercise_values
+
+    namespace = {"share": 0.25 + 0.0}
+    before = exercise_values.snapshot(namespace)
+    old_id = id(namespace["share"])
+    del namespace["share"]
+    gc.collect()
+    namespace["share"] = float("0.5")
+    assert id(before["share"]) == old_id  # still alive: no id reuse
+    path = tmp_path / "values.json"
+    exercise_values.export("ex", ["share"], {}, namespace, path, before)
+    assert json.loads(path.read_text())["values"] == {"share": 0.5}
