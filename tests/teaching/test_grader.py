@@ -31,7 +31,8 @@ REFERENCE = {e.label: e.solution for e in CHAPTER.runnable}
 FIRST, MIDDLE, LAST = LABELS  # the exercises in the chapter's order
 TIMEOUT = 90  # seconds per submission; chapter 01 takes about 15
 
-SNEAK = "/work/main/notebooks/01_latent_variable_models.ipynb"
+SNEAK = str(chapter_path("01"))  # the book's chapter, with its solutions
+OUTSIDE = str(ROOT / "vaebook" / "hacked.py")
 TAMPERING = {
     # every later cell, the grader's included, blanked
     "blank_later_cells": (
@@ -63,12 +64,18 @@ TAMPERING = {
     # the book's notebooks and the reference solutions
     "read_reference": (
         MIDDLE,
-        f"exec(open({SNEAK!r}).read())",
+        "import json\n\n"
+        f"for cell in json.load(open({SNEAK!r}))['cells']:\n"
+        "    if cell['cell_type'] == 'code':  # solutions included\n"
+        "        try:\n"
+        "            exec(''.join(cell['source']), globals())\n"
+        "        except Exception:\n"
+        "            pass",
     ),
     # a file written outside the work folder
     "write_outside": (
         MIDDLE,
-        "open('/work/main/vaebook/hacked.py', 'w').write('x = 1')",
+        f"open({OUTSIDE!r}, 'w').write('x = 1')",
     ),
     # a forged grade on the grader's output and a forged values file
     "forge_output": (
