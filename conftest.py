@@ -85,10 +85,28 @@ def pytest_collection_modifyitems(session, config, items):
     items[:] = scheduling.longest_first(items)
 
 
+CHAPTER_SECONDS = {}  # chapter -> seconds its cells took, on any worker
+
+
 def pytest_runtest_logreport(report):
     from tests import stamps
 
     stamps.record(report)
+    name = stamps.notebook_name(report.nodeid)
+    if name:
+        CHAPTER_SECONDS[name] = CHAPTER_SECONDS.get(name, 0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Seconds per chapter, so that every run (CI's stages too) shows the
+    book's time per chapter and backend (CONTRIBUTING.md, time budget)."""
+    if not CHAPTER_SECONDS:
+        return
+    terminalreporter.section("seconds per chapter (cells, on one worker)")
+    for name, seconds in sorted(CHAPTER_SECONDS.items()):
+        terminalreporter.write_line(f"{seconds:7.1f}  {name}")
+    total = sum(CHAPTER_SECONDS.values())
+    terminalreporter.write_line(f"{total:7.1f}  all chapters")
 
 
 def pytest_sessionfinish(session, exitstatus):
