@@ -99,7 +99,8 @@ def pytest_runtest_logreport(report):
 
 def pytest_terminal_summary(terminalreporter):
     """Seconds per chapter, so that every run (CI's stages too) shows the
-    book's time per chapter and backend (CONTRIBUTING.md, time budget)."""
+    book's time per chapter and backend (CONTRIBUTING.md, "Outputs and
+    nbval")."""
     if not CHAPTER_SECONDS:
         return
     terminalreporter.section("seconds per chapter (cells, on one worker)")
