@@ -253,8 +253,8 @@ def grade_all(paths, out, jobs=2, chapter=None, **limits):
     # the reference values first, once per chapter, before the workers
     for path in submissions:
         try:
-            chapter, _ = answers_of(nbformat.read(path, as_version=4))
-            reference_values(chapter, out, limits)
+            submitted, _ = answers_of(nbformat.read(path, as_version=4))
+            reference_values(submitted, out, limits)
         except Exception:  # the submission's own row will say why
             pass
     limits["threads"] = max(1, (os.cpu_count() or 1) // jobs)
