@@ -235,7 +235,7 @@ def test_widget_loads_offline_fits_and_is_quick(
     timings = BOOK / "_build" / "screenshots" / "widgets-ready-ms.txt"
     timings.parent.mkdir(parents=True, exist_ok=True)
     with timings.open("a") as log:
-        log.write(f"{name} {width} px: {ready_ms:.0f} ms\n")
+        log.write(f"{name} at {width} width: {ready_ms:.0f} ms\n")
     too_wide = browser.execute_script(
         "const host = document.querySelector("
         f"'.vaebook-widget[data-widget=\"{name}\"]');"
