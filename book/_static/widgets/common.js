@@ -296,6 +296,28 @@
     return node;
   }
 
+  /* The layout the two decoder widgets share: a row of the plane (a canvas
+   * a reader drags on, described by `planeLabel`) and a side column of the
+   * decoded digit, its caption and a live text readout of z. */
+  function planeAndDigit(host, planeSize, digitSize, planeLabel, caption) {
+    const row = element("div", "vw-row");
+    const planeCanvas = canvas(planeSize, planeSize);
+    planeCanvas.element.className = "vw-plane";
+    planeCanvas.element.setAttribute("role", "application");
+    planeCanvas.element.setAttribute("aria-label", planeLabel);
+    const side = element("div", "vw-side");
+    const digitCanvas = canvas(digitSize, digitSize, "decoder mean");
+    digitCanvas.element.className = "vw-digit";
+    const readout = element("p", "vw-readout");
+    readout.setAttribute("aria-live", "polite");
+    readout.id = host.dataset.widget + "-readout";
+    planeCanvas.element.setAttribute("aria-describedby", readout.id);
+    side.append(digitCanvas.element, element("p", "vw-small", caption));
+    side.append(readout);
+    row.append(planeCanvas.element, side);
+    return { row, planeCanvas, side, digitCanvas, readout };
+  }
+
   /* Call redraw() again whenever the reader switches light or dark mode. */
   function onThemeChange(redraw) {
     new MutationObserver(redraw).observe(document.documentElement, {
@@ -340,6 +362,7 @@
     decoderLayers: decoderLayers,
     colors: colors,
     canvas: canvas,
+    planeAndDigit: planeAndDigit,
     drawDigit: drawDigit,
     plane: plane,
     drawAxes: drawAxes,

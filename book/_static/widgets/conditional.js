@@ -52,26 +52,15 @@
       labelButtons.push(b);
       labelRow.append(b);
     }
-    const row = W.element("div", "vw-row");
-    const planeCanvas = W.canvas(PLANE, PLANE);
-    planeCanvas.element.className = "vw-plane";
-    planeCanvas.element.setAttribute("role", "application");
-    planeCanvas.element.setAttribute(
-      "aria-label",
+    const { row, planeCanvas, digitCanvas, readout } = W.planeAndDigit(
+      host,
+      PLANE,
+      DIGIT,
       "Style plane: the prior N(0, I) of z, with the codes of ten held-out " +
         "digits. Drag or tap to choose z; arrow keys move z by 0.1, with " +
-        "Shift by 0.5."
+        "Shift by 0.5.",
+      "decoder mean at z and y"
     );
-    const side = W.element("div", "vw-side");
-    const digitCanvas = W.canvas(DIGIT, DIGIT, "decoder mean");
-    digitCanvas.element.className = "vw-digit";
-    const caption = W.element("p", "vw-small", "decoder mean at z and y");
-    const readout = W.element("p", "vw-readout");
-    readout.setAttribute("aria-live", "polite");
-    readout.id = host.dataset.widget + "-readout";
-    planeCanvas.element.setAttribute("aria-describedby", readout.id);
-    side.append(digitCanvas.element, caption, readout);
-    row.append(planeCanvas.element, side);
 
     const heldOutLabel = W.element(
       "p", "vw-small", "Use the code z_mean of a held-out digit:"

@@ -52,31 +52,21 @@
 
     // the page: plane | decoded digit, readout, buttons; the A-B strip
     const root = W.element("div", "vw vw-latent");
-    const row = W.element("div", "vw-row");
-    const planeCanvas = W.canvas(PLANE, PLANE);
-    planeCanvas.element.className = "vw-plane";
-    planeCanvas.element.setAttribute("role", "application");
-    planeCanvas.element.setAttribute(
-      "aria-label",
+    const { row, planeCanvas, side, digitCanvas, readout } = W.planeAndDigit(
+      host,
+      PLANE,
+      DIGIT,
       "Latent plane with the held-out codes coloured by digit. Drag or tap " +
-        "to choose z; arrow keys move z by 0.1, with Shift by 0.5."
+        "to choose z; arrow keys move z by 0.1, with Shift by 0.5.",
+      "decoder mean at z"
     );
-    const side = W.element("div", "vw-side");
-    const digitCanvas = W.canvas(DIGIT, DIGIT, "decoder mean");
-    digitCanvas.element.className = "vw-digit";
-    const caption = W.element("p", "vw-small", "decoder mean at z");
-    const readout = W.element("p", "vw-readout");
-    readout.setAttribute("aria-live", "polite");
-    readout.id = host.dataset.widget + "-readout";
-    planeCanvas.element.setAttribute("aria-describedby", readout.id);
     const buttons = W.element("div", "vw-buttons");
     buttons.append(
       W.button("Mark A", () => mark("a"), "Mark the current z as A"),
       W.button("Mark B", () => mark("b"), "Mark the current z as B"),
       W.button("Step A \u2192 B", stepAB, "Move z one step along the line from A to B")
     );
-    side.append(digitCanvas.element, caption, readout, buttons);
-    row.append(planeCanvas.element, side);
+    side.append(buttons);
     const stripLabel = W.element("p", "vw-small", "");
     const strip = W.canvas((STEPS + 1) * THUMB, THUMB, "");
     strip.element.className = "vw-strip";
