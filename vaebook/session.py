@@ -2,6 +2,7 @@
 
 import logging
 import os
+import random
 from typing import NamedTuple
 
 # Set before Keras, and through it the backend, is first imported: TensorFlow's
@@ -15,8 +16,8 @@ os.environ.setdefault("JAX_ENABLE_X64", "true")
 # internals, not the chapter: only its errors reach the page.
 logging.getLogger("tensorflow").setLevel(logging.ERROR)
 
-import keras  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 from matplotlib_inline.backend_inline import set_matplotlib_formats  # noqa: E402
 
 from vaebook.data import DESCRIPTIONS, resolve_source  # noqa: E402
@@ -39,7 +40,8 @@ FIGURE_STYLE = {
 class ChapterRun(NamedTuple):
     """What a chapter runs on: Keras backend, seed and data.
 
-    data is "full", "subset" or None.
+    backend is None in a chapter without Keras; data is "full", "subset" or
+    None.
     """
 
     backend: str
@@ -58,18 +60,28 @@ def seed_from_environment():
     return int(value)
 
 
-def start_chapter(mnist=False):
+def start_chapter(mnist=False, uses_keras=True):
     """Seed Python, NumPy and Keras, print what the chapter runs on; return it.
 
     mnist: whether the chapter uses MNIST; if so, which MNIST is resolved
-    (VAEBOOK_MNIST) and printed too. Figures get the book's sizes.
+    (VAEBOOK_MNIST) and printed too. uses_keras=False (chapters 01 and 02,
+    NumPy only) seeds Python and NumPy and leaves Keras, and with it
+    TensorFlow's ten seconds of import, out. Figures get the book's sizes.
     """
     seed = seed_from_environment()
-    keras.utils.set_random_seed(seed)
+    if uses_keras:
+        import keras
+
+        keras.utils.set_random_seed(seed)  # Python, NumPy and the backend
+        backend = keras.backend.backend()
+        print(f"Keras backend: {backend} | seed: {seed} ({SEED_ENV_VAR})")
+    else:
+        random.seed(seed)
+        np.random.seed(seed)
+        backend = None
+        print(f"Keras: not used | seed: {seed} ({SEED_ENV_VAR})")
     plt.rcParams.update(FIGURE_STYLE)
     set_matplotlib_formats("retina")  # two pixels per pixel: sharp on phones
     data = resolve_source() if mnist else None
-    backend = keras.backend.backend()
-    print(f"Keras backend: {backend} | seed: {seed} ({SEED_ENV_VAR})")
     print("Data:", DESCRIPTIONS[data] if mnist else "simulated; no MNIST")
     return ChapterRun(backend, seed, data)

@@ -1,5 +1,9 @@
 """vaebook.session: VAEBOOK_SEED and the lines every chapter prints first."""
 
+import os
+import subprocess
+import sys
+
 import keras
 import numpy as np
 import pytest
@@ -52,4 +56,30 @@ def test_a_chapter_without_mnist_says_so(capsys):
     assert session.start_chapter().data is None
     assert (
         capsys.readouterr().out.splitlines()[1] == "Data: simulated; no MNIST"
+    )
+
+
+def test_a_chapter_without_keras_seeds_numpy_and_leaves_keras_out():
+    # a fresh interpreter: this one imported Keras already
+    program = (
+        "import sys\n"
+        "import numpy as np\n"
+        "from vaebook.session import start_chapter\n"
+        "run = start_chapter(uses_keras=False)\n"
+        "first = np.random.random(3)\n"
+        "start_chapter(uses_keras=False)\n"
+        "assert (np.random.random(3) == first).all()\n"
+        "assert run.backend is None and run.seed == 4\n"
+        "assert 'keras' not in sys.modules, 'Keras was imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        env={**os.environ, session.SEED_ENV_VAR: "4"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout.splitlines()[0]
+        == "Keras: not used | seed: 4 (VAEBOOK_SEED)"
     )
