@@ -69,11 +69,11 @@ print(f"{std_1:.2f} {std_16:.2f} ratio {std_1 / std_16:.2f}")
     # reconstruction from two draws per test image
     "ex-06-latent-dim": [
         """\
-from vaebook import training as vae_training
+from vaebook import models as vae_models, training as vae_training
 
 eight = vae_training.trained_vae(
     x_train,
-    bernoulli_negative_log_likelihood,
+    vae_models.bernoulli_negative_log_likelihood,
     latent_dim=8,
     epochs=epochs,
     x_validation=x_test,
