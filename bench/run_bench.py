@@ -525,8 +525,12 @@ def main():
             "on each backend. Budget: "
             f"{NOTEBOOK_BUDGET_SECONDS} s per notebook "
             f"({PART_IV_BUDGET_SECONDS} s in Part IV), "
-            "for the book 600 s on TensorFlow and JAX, 720 s on PyTorch."
-            "\n\n" + notebook_table(times)
+            "for the book "
+            + ", ".join(
+                f"{s} s on {b}" for b, s in BOOK_BUDGET_SECONDS.items()
+            )
+            + ".\n\n"
+            + notebook_table(times)
         )
     sections.append(
         "## Chapter 06's training on each backend\n\n"
