@@ -44,7 +44,7 @@ class ChapterRun(NamedTuple):
     None.
     """
 
-    backend: str
+    backend: str | None
     seed: int
     data: str | None
 
