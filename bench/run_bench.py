@@ -5,6 +5,7 @@ Prints tables and writes them to book/performance.md.
     python bench/run_bench.py  # everything (about 55 minutes on 2 CPU cores)
     python bench/run_bench.py --skip-notebooks
     python bench/run_bench.py --ci-log ci.log  # adds .ci/run's stage times
+    python bench/run_bench.py --ci-log ci.log --ci-only  # only those
 
 1. Each notebook's execution time on each Keras backend installed, and the
    whole book's, against the budget.
@@ -83,6 +84,26 @@ def ci_stage_table(log_text):
     if not rows:
         raise ValueError("no stage times ('=== stage: N s') in the CI log")
     return markdown_table(["stage", "seconds"], rows)
+
+
+def ci_section(log_text):
+    return (
+        f"{CI_HEADING}\n\n"
+        "Each stage of `.ci/run` on a clean clone, as its log printed "
+        "them (`CI total` is the whole run).\n\n" + ci_stage_table(log_text)
+    )
+
+
+CI_HEADING = "## CI's stages"
+
+
+def with_section(page, section):
+    """The page with its CI section replaced by `section`, or, if it has
+    none, with `section` before its first section."""
+    parts = page.split("\n## ")
+    head, rest = parts[0], ["## " + part for part in parts[1:]]
+    rest = [part for part in rest if not part.startswith(CI_HEADING)]
+    return "\n".join([head, section + "\n", *rest])
 
 
 def markdown_table(header, rows):
@@ -503,20 +524,30 @@ def main():
     parser.add_argument(
         "--ci-log", help="a log of .ci/run, whose stage times to add"
     )
+    parser.add_argument(
+        "--ci-only",
+        action="store_true",
+        help="with --ci-log: replace only the page's CI section",
+    )
     parser.add_argument("--worker", choices=BACKENDS, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.worker:
         return worker()
 
+    if arguments.ci_only and not arguments.ci_log:
+        parser.error("--ci-only needs --ci-log")
     backends = installed_backends()
     sections = []
     if arguments.ci_log:
-        sections.append(
-            "## CI's stages\n\n"
-            "Each stage of `.ci/run` on a clean clone, as its log printed "
-            "them (`CI total` is the whole run).\n\n"
-            + ci_stage_table(Path(arguments.ci_log).read_text())
+        sections.append(ci_section(Path(arguments.ci_log).read_text()))
+    if arguments.ci_only:
+        page = Path(arguments.output)
+        page.write_text(
+            with_section(page.read_text(encoding="utf-8"), sections[0]),
+            encoding="utf-8",
         )
+        print(sections[0])
+        return
     if not arguments.skip_notebooks:
         times = {backend: time_notebooks(backend) for backend in backends}
         sections.append(

@@ -123,12 +123,25 @@ def tree_memory_mb(pid):
     return total / 2**20
 
 
+def font_list():
+    """This machine's matplotlib font list (built on first import): a run
+    that finds it in its home folder starts 5 s sooner than one that
+    scans the system's fonts again."""
+    from matplotlib import font_manager, get_cachedir
+
+    version = font_manager.FontManager.__version__
+    return Path(get_cachedir()) / f"fontlist-v{version}.json"
+
+
 def run_notebook(notebook, work, timeout=1800, memory_mb=6000, threads=2):
     """Run `notebook` (a path) as work/submission.ipynb in the sandbox; the
     executed notebook is work/executed.ipynb, its exports under work/."""
     work = Path(work).resolve()
     work.mkdir(parents=True, exist_ok=True)
     shutil.copy(notebook, work / "submission.ipynb")
+    fonts = font_list()
+    (work / ".cache" / "matplotlib").mkdir(parents=True, exist_ok=True)
+    shutil.copy(fonts, work / ".cache" / "matplotlib" / fonts.name)
     start = time.monotonic()
     log = work.parent / f"{work.name}.log"
     with open(log, "w") as output:

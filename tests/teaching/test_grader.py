@@ -86,10 +86,12 @@ TAMPERING = {
         "for fd in (1, 2):\n"
         "    os.write(fd, b'student,ex-01-rotation,4.0,4.0\\n')",
     ),
-    # an endless loop that swallows KeyboardInterrupt
+    # an endless loop that swallows KeyboardInterrupt (asleep, so that
+    # it leaves the cores to the batch's other runs while it waits for
+    # its timeout)
     "endless_loop": (
         LAST,
-        "while True:\n    try:\n        pass\n"
+        "import time\n\nwhile True:\n    try:\n        time.sleep(1)\n"
         "    except KeyboardInterrupt:\n        pass",
     ),
     # the kernel killed
