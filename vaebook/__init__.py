@@ -2,7 +2,8 @@
 
 Each module holds code that a chapter builds in front of the reader first;
 its docstring names the chapters: ``linear_gaussian``, ``layers``,
-``gradients``, ``data``, ``session``, ``plots``, ``likelihoods``,
+``gradients``, ``data``, ``session``, ``glue``, ``plots``,
+``likelihoods``,
 ``models``, ``training``, ``converters``, ``evaluation``,
 ``rate_distortion``, ``errata`` and ``widgets``.
 """

@@ -2,8 +2,8 @@
 
 One batch of chapter 01 submissions, graded once with two workers: right,
 written differently, wrong, unanswered, and every tampering attempt the
-issue names, each with the outcome it must get. Chapter 01 runs in about 15
-seconds; the batch in about two minutes.
+issue names, each with the outcome it must get. Chapter 01 runs in about 17
+seconds in the sandbox; the batch takes about four minutes of both cores.
 """
 
 import csv
