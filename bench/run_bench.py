@@ -86,15 +86,15 @@ def ci_stage_table(log_text):
     return markdown_table(["stage", "seconds"], rows)
 
 
+CI_HEADING = "## CI's stages"
+
+
 def ci_section(log_text):
     return (
         f"{CI_HEADING}\n\n"
         "Each stage of `.ci/run` on a clean clone, as its log printed "
         "them (`CI total` is the whole run).\n\n" + ci_stage_table(log_text)
     )
-
-
-CI_HEADING = "## CI's stages"
 
 
 def with_section(page, section):
